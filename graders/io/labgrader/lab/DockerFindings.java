@@ -1,0 +1,92 @@
+package io.labgrader.lab;
+
+import io.labgrader.evidence.docker.ContainerEventObserved;
+import io.labgrader.evidence.docker.ContainerObserved;
+import io.labgrader.evidence.docker.ContainerStory;
+import io.labgrader.evidence.docker.DockerTimeline;
+import io.labgrader.evidence.docker.ImageRef;
+import io.labgrader.evidence.docker.PortBinding;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Picks, among everything a student's engine had, the containers a Docker criterion is about, and answers the
+ * questions the criteria ask of them. Students retry, name containers and leave old ones around; every
+ * question is asked of all candidates, and any one that satisfies it counts.
+ */
+final class DockerFindings {
+
+    private final DockerTimeline timeline;
+
+    DockerFindings(DockerTimeline timeline) {
+        this.timeline = timeline;
+    }
+
+    /** Containers of the image, named with or without tag or registry, or started by the image's id. */
+    List<ContainerStory> ofImage(String image) {
+        ImageRef ref = ImageRef.parse(image);
+        List<String> ids = timeline.imageIdsTagged(ref);
+        return timeline.containers().stream()
+                .filter(c -> ref.sameAs(c.image()) || (!c.imageId().isEmpty() && ids.contains(c.imageId())))
+                .sorted(Comparator.comparing(ContainerStory::lastSeen))
+                .toList();
+    }
+
+    /** Started with -d: an inspection with stdout/stderr not attached, or a start without an attach event. */
+    static boolean startedDetached(ContainerStory c) {
+        Optional<ContainerObserved> started = c.inspections().stream().filter(ContainerObserved::everStarted).reduce((a, b) -> b);
+        if (started.isPresent()) {
+            return !started.get().attachStdout() && !started.get().attachStderr();
+        }
+        Optional<ContainerObserved> any = c.latestInspection();
+        if (any.isPresent() && c.hasEvent("start")) {
+            return !any.get().attachStdout() && !any.get().attachStderr();
+        }
+        return c.hasEvent("start") && !c.hasEvent("attach");
+    }
+
+    static boolean publishes(ContainerStory c, int containerPort, int hostPort) {
+        return c.requestedPorts().stream().anyMatch(p -> p.containerPort() == containerPort
+                && "tcp".equals(p.protocol()) && p.hostPort() != null && p.hostPort() == hostPort);
+    }
+
+    /** "8081->80/tcp, 80->8080/tcp" or "" */
+    static String describePorts(ContainerStory c) {
+        return c.requestedPorts().stream()
+                .map(DockerFindings::describe)
+                .distinct().collect(Collectors.joining(", "));
+    }
+
+    static String describe(PortBinding p) {
+        return (p.hostPort() == null ? "?" : p.hostPort()) + "->" + p.containerPort() + "/" + p.protocol();
+    }
+
+    /** "'web' (3f2a1b9c0d1e)" — names are what students recognise, ids are what the engine logs. */
+    static String label(ContainerStory c) {
+        String name = c.name();
+        return name.equals(c.shortId()) ? c.shortId() : "'" + name + "' (" + c.shortId() + ")";
+    }
+
+    static String labels(List<ContainerStory> containers) {
+        return containers.stream().map(DockerFindings::label).collect(Collectors.joining(", "));
+    }
+
+    /** Events after the container's last start, i.e. what happened to its last run. */
+    static List<ContainerEventObserved> eventsAfterLastStart(ContainerStory c) {
+        List<ContainerEventObserved> events = c.events();
+        int lastStart = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).action().equals("start")) {
+                lastStart = i;
+            }
+        }
+        return events.subList(lastStart + 1, events.size());
+    }
+
+    DockerTimeline timeline() {
+        return timeline;
+    }
+}

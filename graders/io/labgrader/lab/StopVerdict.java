@@ -1,0 +1,69 @@
+package io.labgrader.lab;
+
+import io.labgrader.evidence.docker.ContainerEventObserved;
+import io.labgrader.evidence.docker.ContainerObserved;
+import io.labgrader.evidence.docker.ContainerStory;
+import io.labgrader.evidence.docker.DockerTimeline;
+
+import java.util.List;
+import java.util.Optional;
+
+/** How a container's last run ended, as far as the evidence can tell. */
+record StopVerdict(Kind kind, ContainerStory container, String detail) {
+
+    enum Kind {
+        /** a stop event: docker stop was used */
+        STOPPED,
+        /** no events cover the end, but it was found exited with code 0, which nginx does only on a graceful quit */
+        EXITED_CLEANLY,
+        /** killed (SIGKILL, exit 137): docker rm -f or docker kill */
+        KILLED,
+        /** ended otherwise, e.g. crashed with another exit code */
+        ENDED_OTHERWISE,
+        /** still running when last seen */
+        RUNNING,
+        /** it vanished and the events that would say how are gone (engine restarted, history overflowed) */
+        UNKNOWN
+    }
+
+    boolean graceful() {
+        return kind == Kind.STOPPED || kind == Kind.EXITED_CLEANLY;
+    }
+
+    static StopVerdict of(ContainerStory c, DockerTimeline timeline) {
+        List<ContainerEventObserved> after = DockerFindings.eventsAfterLastStart(c);
+        // a restart also emits stop, then start again: only events after the last start say how the last run ended
+        if (after.stream().anyMatch(e -> e.action().equals("stop"))) {
+            return new StopVerdict(Kind.STOPPED, c, "");
+        }
+        Optional<ContainerEventObserved> die = after.stream().filter(e -> e.action().equals("die")).findFirst();
+        boolean destroyed = after.stream().anyMatch(e -> e.action().equals("destroy"));
+        if (die.isPresent()) {
+            boolean sigkill = after.stream().anyMatch(e -> e.action().equals("kill") && isSigkill(e.signal()))
+                    || Integer.valueOf(137).equals(die.get().exitCode());
+            if (sigkill) {
+                return new StopVerdict(Kind.KILLED, c, destroyed ? "docker rm -f" : "docker kill");
+            }
+            return new StopVerdict(Kind.ENDED_OTHERWISE, c, "exit code " + die.get().exitCode());
+        }
+        Optional<ContainerObserved> last = c.latestInspection();
+        if (last.isPresent() && !last.get().running() && last.get().everStarted()) {
+            Integer exit = last.get().exitCode();
+            if (Integer.valueOf(0).equals(exit) && !last.get().oomKilled()) {
+                return new StopVerdict(Kind.EXITED_CLEANLY, c, "");
+            }
+            if (Integer.valueOf(137).equals(exit)) {
+                return new StopVerdict(Kind.KILLED, c, "docker kill");
+            }
+            return new StopVerdict(Kind.ENDED_OTHERWISE, c, "exit code " + exit);
+        }
+        if (destroyed || timeline.absentAfterSeen(c)) {
+            return new StopVerdict(Kind.UNKNOWN, c, "");
+        }
+        return new StopVerdict(Kind.RUNNING, c, "");
+    }
+
+    private static boolean isSigkill(String signal) {
+        return signal != null && (signal.equals("9") || signal.equalsIgnoreCase("SIGKILL") || signal.equalsIgnoreCase("KILL"));
+    }
+}

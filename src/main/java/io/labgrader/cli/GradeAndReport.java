@@ -1,0 +1,40 @@
+package io.labgrader.cli;
+
+import io.labgrader.grading.GradeResult;
+import io.labgrader.grading.Grading;
+import io.labgrader.report.ConsoleReport;
+import io.labgrader.report.Reports;
+import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Rubric;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The last step of check, watch and grade: run the suites on the evidence, write the reports, pick the exit code. */
+final class GradeAndReport {
+
+    private GradeAndReport() {
+    }
+
+    static int run(Rubric rubric, Path evidence, CommonOptions options, Clock clock, PrintStream out, PrintStream err) {
+        Language language = options.language();
+        GradeResult result = Grading.grade(rubric, evidence, language, clock);
+        new ConsoleReport().print(result, language, out, options.colour());
+        try {
+            Reports.writeAll(result, options.out, language);
+        } catch (IOException e) {
+            err.println((language == Language.DE ? "labgrader: Berichte konnten nicht geschrieben werden: " : "labgrader: cannot write the reports: ")
+                    + options.out + ": " + e.getMessage());
+            return ExitCodes.NOTHING_GRADABLE;
+        }
+        if (result.nothingGradable()) {
+            return ExitCodes.NOTHING_GRADABLE;
+        }
+        if (options.failUnder != null && result.score() < options.failUnder) {
+            return ExitCodes.BELOW_THRESHOLD;
+        }
+        return ExitCodes.GRADED;
+    }
+}

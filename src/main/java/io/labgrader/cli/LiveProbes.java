@@ -1,0 +1,28 @@
+package io.labgrader.cli;
+
+import io.labgrader.evidence.EvidenceBundle;
+import io.labgrader.evidence.EvidenceException;
+import io.labgrader.probe.docker.DockerEndpoint;
+import io.labgrader.probe.docker.DockerProbing;
+import io.labgrader.rubric.Rubric;
+
+import java.util.List;
+
+/** Runs the probes that the rubric's sections need, once, into the bundle. */
+final class LiveProbes {
+
+    private LiveProbes() {
+    }
+
+    static void checkOnce(Rubric rubric, EvidenceBundle bundle, List<DockerEndpoint> dockerEndpoints, String source)
+            throws EvidenceException {
+        if (hasSection(rubric, "docker")) {
+            DockerProbing.check(bundle, dockerEndpoints, source);
+        }
+        bundle.writeManifest();
+    }
+
+    static boolean hasSection(Rubric rubric, String id) {
+        return rubric.sections().stream().anyMatch(s -> s.id().equals(id));
+    }
+}

@@ -1,0 +1,52 @@
+package io.labgrader.cli;
+
+import io.labgrader.rubric.Criterion;
+import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Rubric;
+import io.labgrader.rubric.RubricException;
+import io.labgrader.rubric.Section;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "rubric", mixinStandardHelpOptions = true,
+        description = "Validate the rubric and print it as a table.")
+final class RubricCommand implements Callable<Integer> {
+
+    @Option(names = "--rubric", paramLabel = "FILE", description = "The rubric (default: rubric.yml).")
+    Path rubricFile;
+
+    @Option(names = "--lang", paramLabel = "de|en", description = "Language of titles.")
+    String lang;
+
+    @Override
+    public Integer call() {
+        Rubric rubric;
+        try {
+            rubric = RubricSource.load(rubricFile);
+        } catch (RubricException e) {
+            return Main.rubricError(e);
+        }
+        Language language = Language.parseOrDefault(lang);
+        int idWidth = rubric.criteria().stream().mapToInt(c -> c.id().length()).max().orElse(2);
+        int titleWidth = rubric.criteria().stream().mapToInt(c -> c.title().in(language).length()).max().orElse(5);
+        String format = "%-" + idWidth + "s  %-" + titleWidth + "s  %6s  %s%n";
+        System.out.println(rubric.title().in(language) + " (" + rubric.id() + ", " + rubric.source() + ")");
+        for (Section section : rubric.sections()) {
+            System.out.println();
+            System.out.println("[" + section.id() + "] " + section.title().in(language));
+            System.out.printf(format, "id", language == Language.DE ? "Titel" : "title",
+                    language == Language.DE ? "Punkte" : "points", "requires");
+            for (Criterion c : section.criteria()) {
+                System.out.printf(format, c.id(), c.title().in(language), c.points(), String.join(", ", c.requires()));
+            }
+        }
+        System.out.println();
+        System.out.println((language == Language.DE ? "Summe: " : "Total: ") + rubric.maxScore()
+                + (language == Language.DE ? " Punkte, " : " points, ") + rubric.criteria().size()
+                + (language == Language.DE ? " Kriterien" : " criteria"));
+        return ExitCodes.GRADED;
+    }
+}

@@ -1,0 +1,119 @@
+package io.labgrader.cli;
+
+import io.labgrader.evidence.EvidenceBundle;
+import io.labgrader.evidence.EvidenceException;
+import io.labgrader.probe.docker.DockerApi;
+import io.labgrader.probe.docker.DockerConnector;
+import io.labgrader.probe.docker.DockerEndpoint;
+import io.labgrader.probe.docker.DockerProbing;
+import io.labgrader.probe.docker.DockerSnapshot;
+import io.labgrader.probe.docker.DockerUnreachableException;
+import io.labgrader.probe.docker.DockerWatcher;
+import io.labgrader.probe.http.HttpPageProbe;
+import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Rubric;
+import io.labgrader.rubric.RubricException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = "Follow Docker while you do the lab; Ctrl-C grades everything seen and prints the report.")
+final class WatchCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = "--evidence", paramLabel = "DIR", defaultValue = "evidence",
+            description = "Evidence folder; watch appends to it (default: ${DEFAULT-VALUE}).")
+    Path evidence;
+
+    @Option(names = "--duration", paramLabel = "SECONDS",
+            description = "Stop by itself after this many seconds (for scripts and CI); default: until Ctrl-C.")
+    Long durationSeconds;
+
+    @Option(names = "--port-deadline", paramLabel = "SECONDS", defaultValue = "15",
+            description = "How long to retry a freshly started container's ports (default: ${DEFAULT-VALUE}).")
+    long portDeadlineSeconds;
+
+    @Override
+    public Integer call() {
+        Rubric rubric;
+        try {
+            rubric = RubricSource.load(options.rubric);
+        } catch (RubricException e) {
+            return Main.rubricError(e);
+        }
+        Language language = options.language();
+        Clock clock = Clock.systemUTC();
+        EvidenceBundle bundle;
+        try {
+            bundle = EvidenceBundle.open(evidence, Version.get(), rubric.id(), rubric.sha256(), clock);
+        } catch (EvidenceException e) {
+            System.err.println("labgrader: " + e.getMessage());
+            return ExitCodes.NOTHING_GRADABLE;
+        }
+        List<DockerEndpoint> endpoints = DockerProbing.endpoints();
+        DockerEndpoint endpoint = DockerProbing.check(bundle, endpoints, "watch");
+        if (endpoint != null) {
+            follow(bundle, endpoint, language, clock);
+            DockerProbing.check(bundle, List.of(endpoint), "watch"); // what is left at the end: removed or not
+        }
+        try {
+            bundle.writeManifest();
+        } catch (EvidenceException e) {
+            System.err.println("labgrader: " + e.getMessage());
+        }
+        return GradeAndReport.run(rubric, evidence, options, clock, System.out, System.err);
+    }
+
+    private void follow(EvidenceBundle bundle, DockerEndpoint endpoint, Language language, Clock clock) {
+        CountDownLatch stop = new CountDownLatch(1);
+        installInterruptHandler(stop);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss");
+        System.err.println(language == Language.DE
+                ? "labgrader beobachtet Docker (" + endpoint + "). Machen Sie das Lab in einem anderen Terminal; Strg-C beendet und bewertet."
+                : "labgrader is watching Docker (" + endpoint + "). Do the lab in another terminal; Ctrl-C stops and grades.");
+        try (DockerApi api = DockerConnector.connect(List.of(endpoint), DockerProbing.CALL_TIMEOUT, clock, "watch")) {
+            DockerSnapshot snapshot = new DockerSnapshot(api, bundle, new HttpPageProbe(DockerProbing.HTTP_TIMEOUT, clock), "watch");
+            Instant since = DockerProbing.eventsSince(bundle.dir());
+            try (DockerWatcher watcher = new DockerWatcher(endpoint, snapshot, bundle, Duration.ofSeconds(portDeadlineSeconds),
+                    line -> System.err.println("  " + LocalTime.now().format(time) + "  " + line))) {
+                Thread follower = new Thread(() -> watcher.run(since), "docker-events");
+                follower.setDaemon(true);
+                follower.start();
+                if (durationSeconds != null) {
+                    stop.await(durationSeconds, TimeUnit.SECONDS);
+                } else {
+                    stop.await();
+                }
+            }
+        } catch (DockerUnreachableException e) {
+            bundle.record(e.observation());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.err.println(language == Language.DE ? "labgrader: beendet, bewerte…" : "labgrader: stopped, grading…");
+    }
+
+    /** Ctrl-C ends watching and grades, instead of killing the JVM before the report is written. */
+    @SuppressWarnings("sunapi")
+    private static void installInterruptHandler(CountDownLatch stop) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> stop.countDown());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // no SIGINT on this platform: --duration or closing the stream ends watch
+        }
+    }
+}

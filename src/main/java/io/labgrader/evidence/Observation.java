@@ -1,0 +1,38 @@
+package io.labgrader.evidence;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.labgrader.evidence.docker.ContainerEventObserved;
+import io.labgrader.evidence.docker.ContainerObserved;
+import io.labgrader.evidence.docker.ContainersListed;
+import io.labgrader.evidence.docker.EngineObserved;
+import io.labgrader.evidence.docker.EngineUnreachable;
+import io.labgrader.evidence.docker.EventHistoryRead;
+import io.labgrader.evidence.docker.ImagesListed;
+import io.labgrader.evidence.http.HttpProbed;
+
+import java.time.Instant;
+
+/**
+ * One line of the journal: something a probe saw, when, and from where. Observations are facts,
+ * never verdicts; graders judge them.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = EngineObserved.class, name = "docker.engine"),
+        @JsonSubTypes.Type(value = EngineUnreachable.class, name = "docker.unreachable"),
+        @JsonSubTypes.Type(value = ContainerObserved.class, name = "docker.container"),
+        @JsonSubTypes.Type(value = ContainerEventObserved.class, name = "docker.event"),
+        @JsonSubTypes.Type(value = ContainersListed.class, name = "docker.containers"),
+        @JsonSubTypes.Type(value = ImagesListed.class, name = "docker.images"),
+        @JsonSubTypes.Type(value = EventHistoryRead.class, name = "docker.event-history"),
+        @JsonSubTypes.Type(value = HttpProbed.class, name = "http.probe"),
+})
+public interface Observation {
+
+    /** When the observed thing happened or was seen. */
+    Instant at();
+
+    /** What produced the observation, e.g. "check", "watch" or "replay". */
+    String source();
+}

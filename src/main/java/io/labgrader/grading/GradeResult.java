@@ -1,0 +1,32 @@
+package io.labgrader.grading;
+
+import io.labgrader.rubric.LocalizedText;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The result of grading one evidence bundle against one rubric: the model every report is written from. */
+public record GradeResult(String rubricId, LocalizedText rubricTitle, String rubricSha256, String evidence,
+                          Instant gradedAt, List<CriterionResult> criteria) {
+
+    public GradeResult {
+        criteria = List.copyOf(criteria);
+    }
+
+    public int score() {
+        return criteria.stream().mapToInt(CriterionResult::points).sum();
+    }
+
+    public int maxScore() {
+        return criteria.stream().mapToInt(CriterionResult::maxPoints).sum();
+    }
+
+    public long count(Outcome outcome) {
+        return criteria.stream().filter(c -> c.outcome() == outcome).count();
+    }
+
+    /** Nothing at all could be graded: every criterion is NOT_GRADABLE (or there are none). */
+    public boolean nothingGradable() {
+        return criteria.stream().allMatch(c -> c.outcome() == Outcome.NOT_GRADABLE);
+    }
+}

@@ -1,0 +1,109 @@
+package io.labgrader.grading;
+
+import io.labgrader.rubric.Criterion;
+import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.Rubric;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Connects a grading suite to the rubric and the evidence: applies {@code requires} before a criterion is
+ * attempted, hands each grading method its {@link CriterionContext}, and remembers outcomes for later
+ * criteria.
+ */
+public class GradingExtension implements BeforeEachCallback, ParameterResolver, TestWatcher {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        GradingSession session = session(context);
+        Criterion criterion = criterion(context, session);
+        for (String requiredId : criterion.requires()) {
+            Optional<Outcome> required = session.outcome(requiredId);
+            String title = session.rubric().criterion(requiredId).map(c -> c.title().en()).orElse(requiredId);
+            String titleDe = session.rubric().criterion(requiredId).map(c -> c.title().de()).orElse(requiredId);
+            if (required.isEmpty()) {
+                throw new CriterionBlocked(LocalizedText.of(
+                        "Nicht bewertet: setzt " + requiredId + " (" + titleDe + ") voraus, das nicht bewertet wurde.",
+                        "Not attempted: requires " + requiredId + " (" + title + "), which was not graded."));
+            }
+            if (required.get() == Outcome.NOT_GRADABLE) {
+                throw new NotGradableException(LocalizedText.of(
+                        "Nicht bewertbar, weil " + requiredId + " (" + titleDe + ") nicht bewertet werden konnte.",
+                        "Cannot be graded because " + requiredId + " (" + title + ") could not be graded."));
+            }
+            if (required.get() != Outcome.PASSED) {
+                throw new CriterionBlocked(LocalizedText.of(
+                        "Nicht bewertet: setzt " + requiredId + " (" + titleDe + ") voraus, das nicht erfüllt ist.",
+                        "Not attempted: requires " + requiredId + " (" + title + "), which did not pass."));
+            }
+        }
+        session.evidence(); // unreadable evidence makes the criterion NOT_GRADABLE before its method runs
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == CriterionContext.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+        GradingSession session = session(context);
+        Criterion criterion = criterion(context, session);
+        return new CriterionContext(criterion, new Params(criterion.id(), criterion.params()), session.evidence());
+    }
+
+    @Override
+    public void testSuccessful(ExtensionContext context) {
+        record(context, Outcome.PASSED);
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        record(context, Outcomes.classify(cause));
+    }
+
+    @Override
+    public void testAborted(ExtensionContext context, Throwable cause) {
+        record(context, Outcomes.classify(cause) == Outcome.NOT_GRADABLE ? Outcome.NOT_GRADABLE : Outcome.BLOCKED);
+    }
+
+    @Override
+    public void testDisabled(ExtensionContext context, Optional<String> reason) {
+        record(context, Outcome.BLOCKED);
+    }
+
+    private static void record(ExtensionContext context, Outcome outcome) {
+        criterionId(context).ifPresent(id -> session(context).record(id, outcome));
+    }
+
+    static Optional<String> criterionId(ExtensionContext context) {
+        return context.getTestMethod().map(m -> m.getAnnotation(io.labgrader.grading.Criterion.class))
+                .map(io.labgrader.grading.Criterion::value);
+    }
+
+    private static Criterion criterion(ExtensionContext context, GradingSession session) {
+        Method method = context.getRequiredTestMethod();
+        String id = criterionId(context).orElseThrow(() -> new NotGradableException(LocalizedText.same(
+                method.getName() + " is not marked with @Criterion")));
+        Rubric rubric = session.rubric();
+        return rubric.criterion(id).orElseThrow(() -> new NotGradableException(LocalizedText.of(
+                "Die Bewertungsvorgabe " + rubric.source() + " enthält kein Kriterium " + id + ".",
+                "The rubric " + rubric.source() + " has no criterion " + id + ".")));
+    }
+
+    private static GradingSession session(ExtensionContext context) {
+        ExtensionContext root = context.getRoot();
+        return root.getStore(NAMESPACE).getOrComputeIfAbsent(GradingSession.class, key -> new GradingSession(
+                Path.of(root.getConfigurationParameter(GradingConfig.RUBRIC).orElse("rubric.yml")),
+                Path.of(root.getConfigurationParameter(GradingConfig.EVIDENCE).orElse("evidence"))), GradingSession.class);
+    }
+}

@@ -1,0 +1,76 @@
+package io.labgrader.grading;
+
+import io.labgrader.evidence.Evidence;
+import io.labgrader.evidence.EvidenceException;
+import io.labgrader.evidence.EvidenceReader;
+import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.Rubric;
+import io.labgrader.rubric.RubricException;
+import io.labgrader.rubric.RubricLoader;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One grading run: the rubric, the evidence (read once, lazily) and the outcomes so far, which decide
+ * whether a criterion's requirements are met. Lives in JUnit's root extension context store.
+ */
+final class GradingSession {
+
+    private final Path rubricPath;
+    private final Path evidencePath;
+    private Rubric rubric;
+    private NotGradableException rubricProblem;
+    private Evidence evidence;
+    private NotGradableException evidenceProblem;
+    private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+
+    GradingSession(Path rubricPath, Path evidencePath) {
+        this.rubricPath = rubricPath;
+        this.evidencePath = evidencePath;
+    }
+
+    synchronized Rubric rubric() {
+        if (rubric == null && rubricProblem == null) {
+            try {
+                rubric = RubricLoader.load(rubricPath);
+            } catch (RubricException e) {
+                rubricProblem = new NotGradableException(LocalizedText.of(
+                        "Die Bewertungsvorgabe ist ungültig: " + e.getMessage(),
+                        "The rubric is invalid: " + e.getMessage()));
+            }
+        }
+        if (rubricProblem != null) {
+            throw rubricProblem;
+        }
+        return rubric;
+    }
+
+    synchronized Evidence evidence() {
+        if (evidence == null && evidenceProblem == null) {
+            try {
+                evidence = EvidenceReader.read(evidencePath);
+            } catch (EvidenceException e) {
+                evidenceProblem = new NotGradableException(LocalizedText.of(
+                        "Die Nachweise konnten nicht gelesen werden: " + e.getMessage()
+                                + ". Führen Sie \"labgrader check\" erneut aus; löschen Sie beschädigte Dateien nicht, sondern zeigen Sie sie der Lehrperson.",
+                        "The evidence could not be read: " + e.getMessage()
+                                + ". Run \"labgrader check\" again; do not delete damaged files, show them to your instructor."));
+            }
+        }
+        if (evidenceProblem != null) {
+            throw evidenceProblem;
+        }
+        return evidence;
+    }
+
+    void record(String criterionId, Outcome outcome) {
+        outcomes.put(criterionId, outcome);
+    }
+
+    Optional<Outcome> outcome(String criterionId) {
+        return Optional.ofNullable(outcomes.get(criterionId));
+    }
+}

@@ -1,0 +1,40 @@
+package io.labgrader.probe.docker;
+
+import io.labgrader.evidence.docker.EngineUnreachable;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Finds the first endpoint that answers like a Docker Engine, remembering every failed attempt. */
+public final class DockerConnector {
+
+    private DockerConnector() {
+    }
+
+    public static DockerApi connect(List<DockerEndpoint> candidates, Duration timeout, Clock clock, String source)
+            throws DockerUnreachableException {
+        List<EngineUnreachable.Attempt> attempts = new ArrayList<>();
+        for (DockerEndpoint endpoint : candidates) {
+            DockerApi api = new DockerApi(endpoint, timeout);
+            try {
+                byte[] ping = api.get("/_ping");
+                String answer = new String(ping, StandardCharsets.UTF_8).strip();
+                if (!answer.equals("OK")) {
+                    throw new DockerApi.DockerCallException(EngineUnreachable.Problem.NOT_DOCKER,
+                            "answered '" + (answer.length() > 60 ? answer.substring(0, 60) + "…" : answer) + "' instead of OK to /_ping");
+                }
+                return api;
+            } catch (DockerApi.DockerCallException e) {
+                attempts.add(e.attempt(endpoint));
+                api.close();
+            } catch (RuntimeException e) {
+                attempts.add(DockerApi.DockerCallException.from(e).attempt(endpoint));
+                api.close();
+            }
+        }
+        throw new DockerUnreachableException(new EngineUnreachable(clock.instant(), source, attempts));
+    }
+}

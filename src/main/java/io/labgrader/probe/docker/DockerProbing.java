@@ -1,0 +1,74 @@
+package io.labgrader.probe.docker;
+
+import io.labgrader.evidence.Evidence;
+import io.labgrader.evidence.EvidenceBundle;
+import io.labgrader.evidence.EvidenceException;
+import io.labgrader.evidence.EvidenceReader;
+import io.labgrader.evidence.docker.EngineUnreachable;
+import io.labgrader.evidence.docker.EventHistoryRead;
+import io.labgrader.probe.http.HttpPageProbe;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The Docker part of check: find the engine, take a snapshot, record whatever went wrong as evidence. */
+public final class DockerProbing {
+
+    /** Time bound of one call to the engine. */
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    /** Time bound of one HTTP GET on a published port. */
+    public static final Duration HTTP_TIMEOUT = Duration.ofSeconds(3);
+
+    private DockerProbing() {
+    }
+
+    /** The endpoints to try on this machine. */
+    public static List<DockerEndpoint> endpoints() {
+        return DockerEndpoint.candidates(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** Takes one snapshot. Returns the engine's endpoint, or null if no engine answered (that is recorded too). */
+    public static DockerEndpoint check(EvidenceBundle bundle, List<DockerEndpoint> endpoints, String source) {
+        try (DockerApi api = DockerConnector.connect(endpoints, CALL_TIMEOUT, bundle.clock(), source)) {
+            DockerSnapshot snapshot = new DockerSnapshot(api, bundle, new HttpPageProbe(HTTP_TIMEOUT, bundle.clock()), source);
+            snapshot.take(eventsSince(bundle.dir()));
+            return api.endpoint();
+        } catch (DockerUnreachableException e) {
+            bundle.record(e.observation());
+            return null;
+        } catch (IOException | RuntimeException e) {
+            // it answered /_ping, then failed: record it as an engine that stopped answering
+            bundle.record(new EngineUnreachable(bundle.clock().instant(), source, List.of(new EngineUnreachable.Attempt(
+                    endpoints.isEmpty() ? "?" : endpoints.get(0).toString(),
+                    e instanceof DockerApi.DockerCallException d ? d.problem() : EngineUnreachable.Problem.OTHER,
+                    String.valueOf(e.getMessage())))));
+            return null;
+        }
+    }
+
+    /**
+     * Where the next read of the engine's event history starts: where the last one ended, or (first run) at the
+     * beginning of whatever the engine still holds, since students often run hello-world before labgrader.
+     */
+    public static Instant eventsSince(Path evidenceDir) {
+        try {
+            Evidence evidence = EvidenceReader.read(evidenceDir);
+            return evidence.all(EventHistoryRead.class).stream().map(EventHistoryRead::until)
+                    .max(Comparator.naturalOrder())
+                    .map(until -> until.minusSeconds(1)) // overlap a little; duplicates are recognised by their key
+                    .orElse(Instant.ofEpochSecond(1));
+        } catch (EvidenceException e) {
+            return Instant.ofEpochSecond(1);
+        }
+    }
+
+    /** For tests and tools: the environment as the probe would see it, with DOCKER_HOST replaced. */
+    public static List<DockerEndpoint> endpointsFor(String dockerHost) {
+        return DockerEndpoint.candidates(Map.of("DOCKER_HOST", dockerHost), null);
+    }
+}

@@ -1,0 +1,205 @@
+package io.labgrader.probe.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import io.labgrader.evidence.EvidenceBundle;
+import io.labgrader.evidence.Json;
+import io.labgrader.evidence.Manifest;
+import io.labgrader.evidence.docker.ContainerObserved;
+import io.labgrader.evidence.docker.ContainersListed;
+import io.labgrader.evidence.docker.EngineObserved;
+import io.labgrader.evidence.docker.EventHistoryRead;
+import io.labgrader.evidence.docker.ImagesListed;
+import io.labgrader.evidence.docker.PortBinding;
+import io.labgrader.probe.http.HttpPageProbe;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads a Docker Engine once and writes what it saw to the evidence bundle: the engine, its images, every
+ * container (inspected), the event history since {@code since}, and an HTTP GET on every published port of a
+ * running container.
+ */
+public final class DockerSnapshot {
+
+    static final String CONTAINER_EVENTS = URLEncoder.encode("{\"type\":[\"container\"]}", StandardCharsets.UTF_8);
+    /** A student's machine may hold many containers; the lab is about a few. */
+    static final int MAX_CONTAINERS = 200;
+    static final int MAX_PORT_PROBES = 20;
+
+    private final DockerApi api;
+    private final EvidenceBundle bundle;
+    private final HttpPageProbe http;
+    private final String source;
+
+    public DockerSnapshot(DockerApi api, EvidenceBundle bundle, HttpPageProbe http, String source) {
+        this.api = api;
+        this.bundle = bundle;
+        this.http = http;
+        this.source = source;
+    }
+
+    /** The whole snapshot. Failures of single calls are recorded where possible and never abort the rest. */
+    public void take(Instant eventsSince) throws IOException {
+        engine();
+        images();
+        List<ContainerObserved> containers = containers();
+        events(eventsSince, bundle.clock().instant());
+        probePorts(containers);
+    }
+
+    public EngineObserved engine() throws IOException {
+        byte[] version = api.get("/version");
+        byte[] info = api.get("/info");
+        JsonNode v = Json.mapper().readTree(version);
+        JsonNode i = Json.mapper().readTree(info);
+        String raw = bundle.saveRaw("version.json", version);
+        bundle.saveRaw("info.json", info);
+        EngineObserved engine = new EngineObserved(bundle.clock().instant(), source, api.endpoint().toString(),
+                v.path("Version").asText(""), v.path("ApiVersion").asText(""), v.path("Os").asText(""),
+                v.path("Arch").asText(""), v.path("KernelVersion").asText(""), i.path("OperatingSystem").asText(""),
+                i.path("ID").asText(""), raw);
+        bundle.record(engine);
+        bundle.setHost(new Manifest.Host(System.getProperty("os.name"), System.getProperty("os.arch"),
+                engine.version(), engine.daemonId()));
+        return engine;
+    }
+
+    void images() throws IOException {
+        byte[] body = api.get("/images/json");
+        List<ImagesListed.Image> images = new ArrayList<>();
+        for (JsonNode image : Json.mapper().readTree(body)) {
+            List<String> tags = new ArrayList<>();
+            image.path("RepoTags").forEach(t -> tags.add(t.asText()));
+            images.add(new ImagesListed.Image(image.path("Id").asText(), tags));
+        }
+        bundle.record(new ImagesListed(bundle.clock().instant(), source, images));
+    }
+
+    /** Lists all containers, then inspects each. */
+    public List<ContainerObserved> containers() throws IOException {
+        Instant listedAt = bundle.clock().instant();
+        byte[] body = api.get("/containers/json?all=1");
+        String raw = bundle.saveRaw("containers.json", body);
+        List<ContainersListed.Listed> listed = new ArrayList<>();
+        for (JsonNode c : Json.mapper().readTree(body)) {
+            String name = c.path("Names").path(0).asText("");
+            listed.add(new ContainersListed.Listed(c.path("Id").asText(), DockerJson.stripSlash(name),
+                    c.path("Image").asText(""), c.path("State").asText("")));
+        }
+        bundle.record(new ContainersListed(listedAt, source, listed, raw));
+        List<ContainerObserved> inspected = new ArrayList<>();
+        for (ContainersListed.Listed c : listed.stream().limit(MAX_CONTAINERS).toList()) {
+            inspect(c.id()).ifPresent(inspected::add);
+        }
+        return inspected;
+    }
+
+    /** Inspects one container; empty if it vanished in the meantime. */
+    public java.util.Optional<ContainerObserved> inspect(String id) throws IOException {
+        byte[] body;
+        try {
+            body = api.get("/containers/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/json");
+        } catch (DockerApi.DockerCallException e) {
+            if (e.getMessage().startsWith("HTTP 404")) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+        String raw = bundle.saveRaw("container-" + id.substring(0, Math.min(12, id.length())) + ".json", body);
+        ContainerObserved observed = DockerJson.container(Json.mapper().readTree(body), bundle.clock().instant(), source, raw);
+        bundle.record(observed);
+        return java.util.Optional.of(observed);
+    }
+
+    /** The engine's container events between since and until (it keeps only the last 256, in memory). */
+    public void events(Instant since, Instant until) throws IOException {
+        byte[] body = api.get("/events?since=" + seconds(since) + "&until=" + seconds(until) + "&filters=" + CONTAINER_EVENTS);
+        String raw = bundle.saveRaw("events.jsonl", body);
+        int count = 0;
+        try (MappingIterator<JsonNode> events = Json.mapper().readerFor(JsonNode.class).readValues(body)) {
+            while (events.hasNextValue()) {
+                JsonNode event = events.nextValue();
+                if ("container".equals(event.path("Type").asText("container"))) {
+                    bundle.record(DockerJson.event(event, source));
+                    count++;
+                }
+            }
+        }
+        bundle.record(new EventHistoryRead(bundle.clock().instant(), source, since, until, count, raw));
+    }
+
+    /** One GET on every published TCP port of every running container, in parallel, each bounded. */
+    public void probePorts(List<ContainerObserved> containers) {
+        record Target(String containerId, String host, int port) {
+        }
+        Set<Target> targets = new LinkedHashSet<>();
+        for (ContainerObserved c : containers) {
+            if (!c.running()) {
+                continue;
+            }
+            for (PortBinding p : c.publishedPorts()) {
+                if ("tcp".equals(p.protocol()) && p.hostPort() != null) {
+                    targets.add(new Target(c.id(), probeHost(p), p.hostPort()));
+                }
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "port-probe");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> probes = new ArrayList<>();
+            for (Target t : targets.stream().limit(MAX_PORT_PROBES).toList()) {
+                probes.add(pool.submit(() -> probe(t.containerId(), t.host(), t.port())));
+            }
+            for (Future<?> f : probes) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // a probe records its own failure; nothing else to do here
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** GETs one port and records the answer; true if anything answered over HTTP. */
+    public boolean probe(String containerId, String host, int port) {
+        HttpPageProbe.Answer answer = http.get(host, port, containerId, source);
+        if (answer.body() == null) {
+            bundle.record(answer.observation());
+            return false;
+        }
+        bundle.record(answer.observation().withRaw(bundle.saveRaw("http-" + port + ".html", answer.body())));
+        return true;
+    }
+
+    /** Ports bound to a specific loopback address are probed there; wildcard bindings on the engine's host. */
+    String probeHost(PortBinding p) {
+        String ip = p.hostIp();
+        if (ip != null && (ip.startsWith("127.") || ip.equals("::1")) && api.endpoint().portHost().equals("localhost")) {
+            return ip;
+        }
+        return api.endpoint().portHost();
+    }
+
+    static String seconds(Instant t) {
+        return t.getEpochSecond() + "." + String.format("%09d", t.getNano());
+    }
+}

@@ -1,0 +1,421 @@
+package io.labgrader.rubric;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Loads rubric.yml strictly: every problem is reported with file and line, nothing is guessed.
+ *
+ * <p>SnakeYAML composes the document into a node tree (which keeps line numbers); the loader then
+ * walks that tree itself so that unknown keys, duplicates and wrong types can be named precisely.
+ */
+public final class RubricLoader {
+
+    /** rubric.yml is a handful of kilobytes; anything near this limit is not a rubric. */
+    static final int MAX_BYTES = 1 << 20;
+    private static final int MAX_ALIASES = 20;
+    private static final int MAX_NESTING = 20;
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+
+    private static final Set<String> TOP_KEYS = Set.of("id", "title", "sections");
+    private static final Set<String> SECTION_KEYS = Set.of("id", "title", "criteria");
+    private static final Set<String> CRITERION_KEYS = Set.of("id", "title", "hint", "points", "params", "requires");
+    private static final Set<String> TEXT_KEYS = Set.of("de", "en");
+
+    private final Path file;
+    private final List<RubricException.Problem> problems = new ArrayList<>();
+
+    private RubricLoader(Path file) {
+        this.file = file;
+    }
+
+    public static Rubric load(Path file) throws RubricException {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new RubricException(file, 0, "file is larger than " + MAX_BYTES + " bytes; a rubric is a few kilobytes");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new RubricException(file, 0, "file not found");
+        } catch (IOException e) {
+            throw new RubricException(file, 0, "cannot read the file: " + e.getMessage());
+        }
+        return parse(file, bytes);
+    }
+
+    public static Rubric parse(Path file, byte[] bytes) throws RubricException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RubricException(file, 0, "the file is not UTF-8 text");
+        }
+        RubricLoader loader = new RubricLoader(file);
+        Rubric rubric = loader.read(text, sha256(bytes));
+        if (!loader.problems.isEmpty()) {
+            throw new RubricException(loader.problems);
+        }
+        return rubric;
+    }
+
+    private Rubric read(String text, String sha256) throws RubricException {
+        Node root = compose(text);
+        if (!(root instanceof MappingNode top)) {
+            throw new RubricException(file, line(root), "expected a mapping with id, title and sections at the top");
+        }
+        Map<String, Node> fields = fields(top, TOP_KEYS, "the rubric");
+        String id = requiredId(fields, top, "the rubric");
+        LocalizedText title = text(fields.get("title"), top, "title", "the rubric", true);
+        List<Section> sections = new ArrayList<>();
+        Node sectionsNode = fields.get("sections");
+        if (sectionsNode == null) {
+            problem(top, "the rubric has no 'sections'");
+        } else if (!(sectionsNode instanceof SequenceNode seq)) {
+            problem(sectionsNode, "'sections' must be a list");
+        } else {
+            for (Node node : seq.getValue()) {
+                sections.add(section(node));
+            }
+        }
+        Rubric rubric = new Rubric(id, title, sections, file, sha256);
+        checkCriteria(rubric);
+        return rubric;
+    }
+
+    private Node compose(String text) throws RubricException {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_BYTES);
+        options.setAllowDuplicateKeys(false);
+        try {
+            Node node = new Yaml(options).compose(new StringReader(text));
+            if (node == null) {
+                throw new RubricException(file, 0, "the file is empty");
+            }
+            return node;
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
+            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            throw new RubricException(file, line, "YAML syntax error: " + what);
+        } catch (YAMLException e) {
+            throw new RubricException(file, 0, "YAML error: " + e.getMessage());
+        }
+    }
+
+    private Section section(Node node) {
+        if (!(node instanceof MappingNode map)) {
+            problem(node, "a section must be a mapping with id, title and criteria");
+            return new Section("?", LocalizedText.same("?"), List.of());
+        }
+        Map<String, Node> fields = fields(map, SECTION_KEYS, "a section");
+        String id = requiredId(fields, map, "a section");
+        String where = "section '" + id + "'";
+        LocalizedText title = text(fields.get("title"), map, "title", where, true);
+        List<Criterion> criteria = new ArrayList<>();
+        Node criteriaNode = fields.get("criteria");
+        if (criteriaNode == null) {
+            problem(map, where + " has no 'criteria'");
+        } else if (!(criteriaNode instanceof SequenceNode seq)) {
+            problem(criteriaNode, "'criteria' of " + where + " must be a list");
+        } else {
+            for (Node c : seq.getValue()) {
+                criterion(c, id).ifPresent(criteria::add);
+            }
+        }
+        return new Section(id, title, criteria);
+    }
+
+    private java.util.Optional<Criterion> criterion(Node node, String section) {
+        if (!(node instanceof MappingNode map)) {
+            problem(node, "a criterion must be a mapping with id, title, hint, points, params and requires");
+            return java.util.Optional.empty();
+        }
+        Map<String, Node> fields = fields(map, CRITERION_KEYS, "a criterion");
+        String id = requiredId(fields, map, "a criterion");
+        String where = "criterion '" + id + "'";
+        LocalizedText title = text(fields.get("title"), map, "title", where, true);
+        LocalizedText hint = text(fields.get("hint"), map, "hint", where, false);
+        int points = points(fields.get("points"), map, where);
+        Map<String, Object> params = params(fields.get("params"), where);
+        List<String> requires = requires(fields.get("requires"), where);
+        return java.util.Optional.of(new Criterion(id, section, title, hint, points, params, requires, line(map)));
+    }
+
+    /** Reads a mapping's keys, reporting unknown and duplicate ones. */
+    private Map<String, Node> fields(MappingNode map, Set<String> allowed, String what) {
+        Map<String, Node> fields = new LinkedHashMap<>();
+        for (NodeTuple tuple : map.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            if (!(keyNode instanceof ScalarNode scalar)) {
+                problem(keyNode, "keys of " + what + " must be plain words");
+                continue;
+            }
+            String key = scalar.getValue();
+            if (!allowed.contains(key)) {
+                problem(keyNode, "unknown key '" + key + "' in " + what + " (allowed: " + String.join(", ", sorted(allowed)) + ")");
+            } else if (fields.containsKey(key)) {
+                problem(keyNode, "duplicate key '" + key + "' in " + what);
+            } else {
+                fields.put(key, tuple.getValueNode());
+            }
+        }
+        return fields;
+    }
+
+    private String requiredId(Map<String, Node> fields, Node owner, String what) {
+        Node node = fields.get("id");
+        if (node == null) {
+            problem(owner, what + " has no 'id'");
+            return "?";
+        }
+        if (!(node instanceof ScalarNode scalar) || !ID.matcher(scalar.getValue()).matches()) {
+            problem(node, "the id of " + what + " must be lower-case letters, digits, '.', '-' or '_'");
+            return node instanceof ScalarNode s ? s.getValue() : "?";
+        }
+        return scalar.getValue();
+    }
+
+    private LocalizedText text(Node node, Node owner, String key, String where, boolean required) {
+        if (node == null) {
+            if (required) {
+                problem(owner, where + " has no '" + key + "'");
+            }
+            return LocalizedText.same("");
+        }
+        if (!(node instanceof MappingNode map)) {
+            problem(node, "'" + key + "' of " + where + " must have a German and an English text: {de: ..., en: ...}");
+            return LocalizedText.same("");
+        }
+        Map<String, Node> langs = fields(map, TEXT_KEYS, "'" + key + "' of " + where);
+        String de = scalarText(langs.get("de"), map, key + ".de", where);
+        String en = scalarText(langs.get("en"), map, key + ".en", where);
+        return new LocalizedText(de, en);
+    }
+
+    private String scalarText(Node node, Node owner, String key, String where) {
+        if (node == null) {
+            problem(owner, where + " has no '" + key + "'");
+            return "";
+        }
+        if (!(node instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+            problem(node, "'" + key + "' of " + where + " must be a non-empty text");
+            return "";
+        }
+        return scalar.getValue();
+    }
+
+    private int points(Node node, Node owner, String where) {
+        if (node == null) {
+            problem(owner, where + " has no 'points'");
+            return 0;
+        }
+        if (!(node instanceof ScalarNode scalar) || !Tag.INT.equals(scalar.getTag())) {
+            problem(node, "'points' of " + where + " must be a whole number");
+            return 0;
+        }
+        try {
+            int points = Integer.parseInt(scalar.getValue().replace("_", ""));
+            if (points < 0) {
+                problem(node, "'points' of " + where + " must not be negative, found " + points);
+                return 0;
+            }
+            return points;
+        } catch (NumberFormatException e) {
+            problem(node, "'points' of " + where + " must be a whole number between 0 and " + Integer.MAX_VALUE);
+            return 0;
+        }
+    }
+
+    private Map<String, Object> params(Node node, String where) {
+        if (node == null) {
+            return Map.of();
+        }
+        if (!(node instanceof MappingNode)) {
+            problem(node, "'params' of " + where + " must be a mapping");
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = (Map<String, Object>) value(node, where);
+        return params;
+    }
+
+    /** Plain Java values of a params tree; YAML's resolved tags decide the type. */
+    private Object value(Node node, String where) {
+        if (node instanceof ScalarNode scalar) {
+            String v = scalar.getValue();
+            Tag tag = scalar.getTag();
+            if (Tag.INT.equals(tag)) {
+                try {
+                    return Long.parseLong(v.replace("_", ""));
+                } catch (NumberFormatException e) {
+                    return v;
+                }
+            }
+            if (Tag.BOOL.equals(tag)) {
+                return Set.of("true", "yes", "on").contains(v.toLowerCase(java.util.Locale.ROOT));
+            }
+            if (Tag.NULL.equals(tag)) {
+                problem(node, "a value in 'params' of " + where + " is empty");
+                return "";
+            }
+            return v;
+        }
+        if (node instanceof SequenceNode seq) {
+            List<Object> list = new ArrayList<>();
+            seq.getValue().forEach(n -> list.add(value(n, where)));
+            return List.copyOf(list);
+        }
+        MappingNode map = (MappingNode) node;
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (NodeTuple tuple : map.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                problem(tuple.getKeyNode(), "keys in 'params' of " + where + " must be plain words");
+                continue;
+            }
+            if (result.containsKey(key.getValue())) {
+                problem(key, "duplicate key '" + key.getValue() + "' in 'params' of " + where);
+            }
+            result.put(key.getValue(), value(tuple.getValueNode(), where));
+        }
+        return java.util.Collections.unmodifiableMap(result);
+    }
+
+    private List<String> requires(Node node, String where) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode seq)) {
+            problem(node, "'requires' of " + where + " must be a list of criterion ids");
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
+                ids.add(scalar.getValue());
+            } else {
+                problem(item, "'requires' of " + where + " must list criterion ids");
+            }
+        }
+        return ids;
+    }
+
+    /** Checks across criteria: unique ids, known requires, no cycles. */
+    private void checkCriteria(Rubric rubric) {
+        Map<String, Criterion> byId = new LinkedHashMap<>();
+        Set<String> sectionIds = new LinkedHashSet<>();
+        for (Section section : rubric.sections()) {
+            if (!sectionIds.add(section.id())) {
+                problems.add(new RubricException.Problem(file, 0, "duplicate section id '" + section.id() + "'"));
+            }
+            for (Criterion c : section.criteria()) {
+                Criterion earlier = byId.putIfAbsent(c.id(), c);
+                if (earlier != null) {
+                    problems.add(new RubricException.Problem(file, c.line(),
+                            "duplicate criterion id '" + c.id() + "' (first defined on line " + earlier.line() + ")"));
+                }
+            }
+        }
+        for (Criterion c : byId.values()) {
+            for (String required : c.requires()) {
+                if (!byId.containsKey(required)) {
+                    problems.add(new RubricException.Problem(file, c.line(),
+                            "criterion '" + c.id() + "' requires '" + required + "', which the rubric does not define"));
+                }
+            }
+        }
+        findCycle(byId).ifPresent(cycle -> problems.add(new RubricException.Problem(file, byId.get(cycle.get(0)).line(),
+                "'requires' forms a cycle: " + String.join(" -> ", cycle))));
+    }
+
+    private static java.util.Optional<List<String>> findCycle(Map<String, Criterion> byId) {
+        Map<String, Integer> state = new LinkedHashMap<>(); // 1 = on the path, 2 = done
+        for (String start : byId.keySet()) {
+            List<String> path = new ArrayList<>();
+            java.util.Optional<List<String>> cycle = visit(start, byId, state, path);
+            if (cycle.isPresent()) {
+                return cycle;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<List<String>> visit(String id, Map<String, Criterion> byId,
+                                                          Map<String, Integer> state, List<String> path) {
+        Integer s = state.get(id);
+        if (s != null && s == 2) {
+            return java.util.Optional.empty();
+        }
+        if (s != null && s == 1) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(id), path.size()));
+            cycle.add(id);
+            return java.util.Optional.of(cycle);
+        }
+        Criterion c = byId.get(id);
+        if (c == null) {
+            return java.util.Optional.empty();
+        }
+        state.put(id, 1);
+        path.add(id);
+        for (String next : c.requires()) {
+            java.util.Optional<List<String>> cycle = visit(next, byId, state, path);
+            if (cycle.isPresent()) {
+                return cycle;
+            }
+        }
+        path.remove(path.size() - 1);
+        state.put(id, 2);
+        return java.util.Optional.empty();
+    }
+
+    private void problem(Node node, String message) {
+        problems.add(new RubricException.Problem(file, line(node), message));
+    }
+
+    private static int line(Node node) {
+        return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+    }
+
+    private static List<String> sorted(Set<String> keys) {
+        return keys.stream().sorted().toList();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
