@@ -32,8 +32,13 @@ public class RubricDisplayNames extends DisplayNameGenerator.Standard {
 
     static String displayName(String criterionId, Optional<Rubric> rubric, Language language) {
         return rubric.flatMap(r -> r.criterion(criterionId))
-                .map(c -> c.id() + " · " + c.title().in(language) + " [" + c.points() + (language == Language.DE ? " P.]" : " pts]"))
+                .map(c -> format(c.id(), c.title().in(language), c.points(), language))
                 .orElse(criterionId);
+    }
+
+    /** "docker.nginx-port · Port 8080 published [10 pts]"; reports use the same spelling as Surefire's XML. */
+    public static String format(String id, String title, int points, Language language) {
+        return id + " · " + title + " [" + points + (language == Language.DE ? " P.]" : " pts]");
     }
 
     private static Language language() {

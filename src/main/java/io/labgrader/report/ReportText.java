@@ -1,0 +1,165 @@
+package io.labgrader.report;
+
+import io.labgrader.grading.CriterionResult;
+import io.labgrader.grading.GradeResult;
+import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.LocalizedText.Language;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.regex.Pattern;
+
+/**
+ * Text helpers shared by the report writers. Messages carry what students' machines said (container names, image
+ * tags, HTTP bodies), so every string is treated as hostile: escape sequences and control characters are removed
+ * before any writer sees it.
+ */
+final class ReportText {
+
+    /**
+     * ANSI/ECMA-48 escape sequences: CSI (ESC [ or the 8-bit CSI), OSC/DCS/PM/APC/SOS strings up to their
+     * terminator (BEL or ESC \), and two-character escapes.
+     */
+    private static final Pattern ESCAPE_SEQUENCE = Pattern.compile(
+            "(?:\u001B\\[|\u009B)[0-?]*[ -/]*[@-~]?"
+                    + "|(?:\u001B[\\]PX^_]|[\u0090\u0098\u009D\u009E\u009F])[^\u0007\u001B\u009C]*(?:\u0007|\u001B\\\\|\u009C)?"
+                    + "|\u001B[ -~]?");
+
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
+
+    private ReportText() {
+    }
+
+    /**
+     * The text without escape sequences and without characters that are control characters, illegal in XML 1.0,
+     * or that reorder text on screen (bidirectional overrides). Line breaks are normalised to {@code \n} and kept,
+     * tabs become a space.
+     */
+    static String clean(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String s = ESCAPE_SEQUENCE.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\n') {
+                out.append('\n');
+            } else if (cp == '\t') {
+                out.append(' ');
+            } else if (isAllowed(cp)) {
+                out.appendCodePoint(cp);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@link #clean(String)}, then every run of whitespace (line breaks included) as one space, trimmed. */
+    static String oneLine(String text) {
+        return WHITESPACE_RUN.matcher(clean(text)).replaceAll(" ").trim();
+    }
+
+    /** The cleaned text in the language, trailing whitespace removed. */
+    static String text(LocalizedText text, Language language) {
+        return text == null ? "" : clean(text.in(language)).strip();
+    }
+
+    private static boolean isAllowed(int cp) {
+        if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+            return false;                                           // C0, DEL, C1
+        }
+        if (cp >= 0xD800 && cp <= 0xDFFF) {
+            return false;                                           // unpaired surrogate
+        }
+        if (cp == 0xFFFE || cp == 0xFFFF) {
+            return false;                                           // not characters, illegal in XML
+        }
+        if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F
+                || cp == 0x061C) {
+            return false;                                           // bidirectional controls
+        }
+        return true;
+    }
+
+    /**
+     * The criterion's name as the grading suites' display names spell it, "id · title [N P.]" or
+     * "id · title [N pts]" (see {@code io.labgrader.grading.RubricDisplayNames}), so that this XML and Surefire's
+     * agree.
+     */
+    static String displayName(CriterionResult c, Language language) {
+        return io.labgrader.grading.RubricDisplayNames.format(oneLine(c.id()), oneLine(text(c.title(), language)),
+                c.maxPoints(), language);
+    }
+
+    /** Score as a percentage of the maximum, rounded half-up to one decimal; 0 when nothing could be scored. */
+    static BigDecimal percent(GradeResult result) {
+        int max = result.maxScore();
+        if (max <= 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal p = BigDecimal.valueOf(result.score() * 100L)
+                .divide(BigDecimal.valueOf(max), 1, RoundingMode.HALF_UP).stripTrailingZeros();
+        return p.scale() < 0 ? p.setScale(0, RoundingMode.UNNECESSARY) : p;
+    }
+
+    /** "x / y (p %)", with a decimal comma in German. */
+    static String scoreLine(GradeResult result, Language language) {
+        String p = percent(result).toPlainString();
+        if (language == Language.DE) {
+            p = p.replace('.', ',');
+        }
+        return result.score() + " / " + result.maxScore() + " (" + p + " %)";
+    }
+
+    /**
+     * Columns the text takes in a terminal: combining marks and zero-width characters take none, East Asian wide
+     * characters and emoji take two. Close enough for aligning a table.
+     */
+    static int width(String text) {
+        int width = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            width += width(cp);
+        }
+        return width;
+    }
+
+    private static int width(int cp) {
+        int type = Character.getType(cp);
+        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT
+                || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200B) {
+            return 0;
+        }
+        if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF)
+                || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF)
+                || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F)
+                || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6)
+                || (cp >= 0x1F300 && cp <= 0x1F64F) || (cp >= 0x1F900 && cp <= 0x1F9FF)
+                || (cp >= 0x20000 && cp <= 0x3FFFD)) {
+            return 2;
+        }
+        return 1;
+    }
+
+    /** The text cut to at most {@code max} columns, ending in "…" when cut. */
+    static String truncate(String text, int max) {
+        if (width(text) <= max) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int w = width(cp);
+            if (used + w > max - 1) {
+                break;
+            }
+            out.appendCodePoint(cp);
+            used += w;
+            i += Character.charCount(cp);
+        }
+        return out.append('…').toString();
+    }
+}
