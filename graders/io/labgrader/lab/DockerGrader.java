@@ -160,10 +160,10 @@ class DockerGrader {
         if (unknown.isPresent()) {
             String c = DockerFindings.label(unknown.get().container());
             throw new NotGradableException(LocalizedText.of(
-                    "Der Container " + c + " ist verschwunden, aber die Ereignisse, die zeigen, wie er beendet wurde, fehlen"
+                    "Wie der Container " + c + " beendet wurde, ist nicht belegt: die Docker-Ereignisse dazu fehlen"
                             + " (Docker wurde neu gestartet, oder mehr als 256 Ereignisse seit dem letzten \"labgrader check\")."
                             + " Wiederholen Sie Schritt 2 und 3, während \"labgrader watch\" läuft.",
-                    "Container " + c + " is gone, but the events that show how it ended are missing"
+                    "How container " + c + " ended is not on record: the Docker events that would show it are missing"
                             + " (Docker was restarted, or more than 256 events happened since the last \"labgrader check\")."
                             + " Repeat steps 2 and 3 while \"labgrader watch\" runs."));
         }

@@ -14,20 +14,18 @@ record StopVerdict(Kind kind, ContainerStory container, String detail) {
     enum Kind {
         /** a stop event: docker stop was used */
         STOPPED,
-        /** no events cover the end, but it was found exited with code 0, which nginx does only on a graceful quit */
-        EXITED_CLEANLY,
         /** killed (SIGKILL, exit 137): docker rm -f or docker kill */
         KILLED,
         /** ended otherwise, e.g. crashed with another exit code */
         ENDED_OTHERWISE,
         /** still running when last seen */
         RUNNING,
-        /** it vanished and the events that would say how are gone (engine restarted, history overflowed) */
+        /** it ended or vanished, and the events that would say how are gone (engine restarted, history overflowed) */
         UNKNOWN
     }
 
     boolean graceful() {
-        return kind == Kind.STOPPED || kind == Kind.EXITED_CLEANLY;
+        return kind == Kind.STOPPED;
     }
 
     static StopVerdict of(ContainerStory c, DockerTimeline timeline) {
@@ -49,8 +47,10 @@ record StopVerdict(Kind kind, ContainerStory container, String detail) {
         Optional<ContainerObserved> last = c.latestInspection();
         if (last.isPresent() && !last.get().running() && last.get().everStarted()) {
             Integer exit = last.get().exitCode();
-            if (Integer.valueOf(0).equals(exit) && !last.get().oomKilled()) {
-                return new StopVerdict(Kind.EXITED_CLEANLY, c, "");
+            if (Integer.valueOf(0).equals(exit)) {
+                // exit 0 is what docker stop gives, but also what a restarting engine gives its containers:
+                // without the events, a pass here could be false
+                return new StopVerdict(Kind.UNKNOWN, c, "");
             }
             if (Integer.valueOf(137).equals(exit)) {
                 return new StopVerdict(Kind.KILLED, c, "docker kill");

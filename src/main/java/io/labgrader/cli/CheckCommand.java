@@ -20,6 +20,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    CommonOptions.HistoryOption history;
+
     @Option(names = "--evidence", paramLabel = "DIR", defaultValue = "evidence",
             description = "Evidence folder; each run appends to it (default: ${DEFAULT-VALUE}).")
     Path evidence;
@@ -34,7 +37,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         try {
             EvidenceBundle bundle = EvidenceBundle.open(evidence, Version.get(), rubric.id(), rubric.sha256(), Clock.systemUTC());
-            LiveProbes.checkOnce(rubric, bundle, DockerProbing.endpoints(), "check");
+            LiveProbes.checkOnce(rubric, bundle, DockerProbing.endpoints(), "check", history.floor(Clock.systemUTC()));
         } catch (EvidenceException e) {
             System.err.println("labgrader: " + e.getMessage());
             return ExitCodes.NOTHING_GRADABLE;

@@ -16,9 +16,9 @@ final class CommonOptions {
             description = "Folder for report.json, report.md and TEST-labgrader.xml (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--lang", paramLabel = "de|en",
+    @Option(names = "--lang", paramLabel = "de|en", converter = LanguageConverter.class,
             description = "Language of the report (default: German when the locale is German, else English).")
-    String lang;
+    Language lang;
 
     @Option(names = "--fail-under", paramLabel = "N",
             description = "Exit with code 1 when the score is below N points.")
@@ -27,8 +27,43 @@ final class CommonOptions {
     @Option(names = "--no-color", description = "No colours, even on a terminal.")
     boolean noColor;
 
+    /** Where check and watch start reading the engine's event history. */
+    static final class HistoryOption {
+        @Option(names = "--events-since", paramLabel = "all|now|TIME", defaultValue = "all",
+                description = "Read Docker's event history from: all (whatever the engine still keeps, the default), "
+                        + "now, or an ISO-8601 time such as 2026-11-28T09:00:00Z. For machines reused from an earlier class.")
+        String eventsSince;
+
+        java.time.Instant floor(java.time.Clock clock) {
+            return switch (eventsSince.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "all" -> java.time.Instant.ofEpochSecond(1);
+                case "now" -> clock.instant();
+                default -> {
+                    try {
+                        yield java.time.Instant.parse(eventsSince.trim());
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                                "--events-since: expected all, now or a time such as 2026-11-28T09:00:00Z, found '" + eventsSince + "'");
+                    }
+                }
+            };
+        }
+    }
+
     Language language() {
-        return Language.parseOrDefault(lang);
+        return lang != null ? lang : Language.parseOrDefault(null);
+    }
+
+    /** "de" or "en"; anything else is a usage error (exit 2), not a crash. */
+    static final class LanguageConverter implements picocli.CommandLine.ITypeConverter<Language> {
+        @Override
+        public Language convert(String value) {
+            try {
+                return Language.parseOrDefault(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Colours only on a terminal, and never when NO_COLOR is set (no-color.org). */

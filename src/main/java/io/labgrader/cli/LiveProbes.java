@@ -14,10 +14,10 @@ final class LiveProbes {
     private LiveProbes() {
     }
 
-    static void checkOnce(Rubric rubric, EvidenceBundle bundle, List<DockerEndpoint> dockerEndpoints, String source)
-            throws EvidenceException {
+    static void checkOnce(Rubric rubric, EvidenceBundle bundle, List<DockerEndpoint> dockerEndpoints, String source,
+                          java.time.Instant historyFloor) throws EvidenceException {
         if (hasSection(rubric, "docker")) {
-            DockerProbing.check(bundle, dockerEndpoints, source);
+            DockerProbing.check(bundle, dockerEndpoints, source, historyFloor);
         }
         bundle.writeManifest();
     }

@@ -18,8 +18,9 @@ final class RubricCommand implements Callable<Integer> {
     @Option(names = "--rubric", paramLabel = "FILE", description = "The rubric (default: rubric.yml).")
     Path rubricFile;
 
-    @Option(names = "--lang", paramLabel = "de|en", description = "Language of titles.")
-    String lang;
+    @Option(names = "--lang", paramLabel = "de|en", converter = CommonOptions.LanguageConverter.class,
+            description = "Language of titles.")
+    Language lang;
 
     @Override
     public Integer call() {
@@ -29,7 +30,7 @@ final class RubricCommand implements Callable<Integer> {
         } catch (RubricException e) {
             return Main.rubricError(e);
         }
-        Language language = Language.parseOrDefault(lang);
+        Language language = lang != null ? lang : Language.parseOrDefault(null);
         int idWidth = rubric.criteria().stream().mapToInt(c -> c.id().length()).max().orElse(2);
         int titleWidth = rubric.criteria().stream().mapToInt(c -> c.title().in(language).length()).max().orElse(5);
         String format = "%-" + idWidth + "s  %-" + titleWidth + "s  %6s  %s%n";

@@ -35,6 +35,9 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    CommonOptions.HistoryOption history;
+
     @Option(names = "--evidence", paramLabel = "DIR", defaultValue = "evidence",
             description = "Evidence folder; watch appends to it (default: ${DEFAULT-VALUE}).")
     Path evidence;
@@ -65,10 +68,11 @@ final class WatchCommand implements Callable<Integer> {
             return ExitCodes.NOTHING_GRADABLE;
         }
         List<DockerEndpoint> endpoints = DockerProbing.endpoints();
-        DockerEndpoint endpoint = DockerProbing.check(bundle, endpoints, "watch");
+        Instant floor = history.floor(clock);
+        DockerEndpoint endpoint = LiveProbes.hasSection(rubric, "docker") ? DockerProbing.check(bundle, endpoints, "watch", floor) : null;
         if (endpoint != null) {
-            follow(bundle, endpoint, language, clock);
-            DockerProbing.check(bundle, List.of(endpoint), "watch"); // what is left at the end: removed or not
+            follow(bundle, endpoint, language, clock, floor);
+            DockerProbing.check(bundle, List.of(endpoint), "watch", floor); // what is left at the end: removed or not
         }
         try {
             bundle.writeManifest();
@@ -78,7 +82,7 @@ final class WatchCommand implements Callable<Integer> {
         return GradeAndReport.run(rubric, evidence, options, clock, System.out, System.err);
     }
 
-    private void follow(EvidenceBundle bundle, DockerEndpoint endpoint, Language language, Clock clock) {
+    private void follow(EvidenceBundle bundle, DockerEndpoint endpoint, Language language, Clock clock, Instant floor) {
         CountDownLatch stop = new CountDownLatch(1);
         installInterruptHandler(stop);
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -87,7 +91,7 @@ final class WatchCommand implements Callable<Integer> {
                 : "labgrader is watching Docker (" + endpoint + "). Do the lab in another terminal; Ctrl-C stops and grades.");
         try (DockerApi api = DockerConnector.connect(List.of(endpoint), DockerProbing.CALL_TIMEOUT, clock, "watch")) {
             DockerSnapshot snapshot = new DockerSnapshot(api, bundle, new HttpPageProbe(DockerProbing.HTTP_TIMEOUT, clock), "watch");
-            Instant since = DockerProbing.eventsSince(bundle.dir());
+            Instant since = DockerProbing.eventsSince(bundle.dir(), floor);
             try (DockerWatcher watcher = new DockerWatcher(endpoint, snapshot, bundle, Duration.ofSeconds(portDeadlineSeconds),
                     line -> System.err.println("  " + LocalTime.now().format(time) + "  " + line))) {
                 Thread follower = new Thread(() -> watcher.run(since), "docker-events");
@@ -107,13 +111,18 @@ final class WatchCommand implements Callable<Integer> {
         System.err.println(language == Language.DE ? "labgrader: beendet, bewerte…" : "labgrader: stopped, grading…");
     }
 
-    /** Ctrl-C ends watching and grades, instead of killing the JVM before the report is written. */
+    /**
+     * Ctrl-C (SIGINT) and a plain kill (SIGTERM, as CI scripts send it) end watching and grade, instead of
+     * ending the JVM before the report is written.
+     */
     @SuppressWarnings("sunapi")
     private static void installInterruptHandler(CountDownLatch stop) {
-        try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> stop.countDown());
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            // no SIGINT on this platform: --duration or closing the stream ends watch
+        for (String name : new String[]{"INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop.countDown());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // no such signal on this platform (Windows has no TERM): --duration or Ctrl-C still end watch
+            }
         }
     }
 }

@@ -61,12 +61,19 @@ public final class Grading {
         return builder.build();
     }
 
-    /** A rubric without a section simply doesn't run that section's suite. */
+    /**
+     * Only grading suites run, and only those of the rubric's sections: a rubric without a section simply doesn't
+     * run that section's suite, and other classes in the package (the engine's own tests of the graders, on a
+     * test classpath) are never run as graders.
+     */
     private static PostDiscoveryFilter onlySuitesOf(Set<String> sections) {
         return descriptor -> {
+            if (descriptor.isRoot()) {
+                return FilterResult.included("engine");
+            }
             Optional<GradingSuite> suite = suiteOf(descriptor);
             if (suite.isEmpty()) {
-                return FilterResult.included("not a suite");
+                return FilterResult.excluded("not a grading suite");
             }
             return sections.contains(suite.get().value())
                     ? FilterResult.included("section in rubric")

@@ -110,6 +110,8 @@ public final class DockerApi implements Closeable {
 
     /** A failed call, classified so that graders can give the right advice. */
     public static final class DockerCallException extends IOException {
+        private static final java.util.regex.Pattern JAVA_CLASS_PREFIX =
+                java.util.regex.Pattern.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ?");
         private final Problem problem;
 
         public DockerCallException(Problem problem, String message) {
@@ -145,13 +147,17 @@ public final class DockerApi implements Closeable {
             } else {
                 problem = Problem.OTHER;
             }
-            return new DockerCallException(problem, text);
+            return new DockerCallException(problem, text.isEmpty() ? "failed without a message" : text);
         }
 
+        /** The causes' messages, without Java class names: students read this. */
         private static String chain(Throwable thrown) {
             StringBuilder text = new StringBuilder();
             for (Throwable t = thrown; t != null && text.length() < 400; t = t.getCause()) {
-                String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+                String message = t.getMessage() == null ? "" : JAVA_CLASS_PREFIX.matcher(t.getMessage()).replaceAll("").strip();
+                if (message.isEmpty()) {
+                    continue;
+                }
                 if (text.indexOf(message) < 0) {
                     text.append(text.length() == 0 ? "" : ": ").append(message);
                 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /** The Docker part of check: find the engine, take a snapshot, record whatever went wrong as evidence. */
 public final class DockerProbing {
@@ -32,11 +31,16 @@ public final class DockerProbing {
         return DockerEndpoint.candidates(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
-    /** Takes one snapshot. Returns the engine's endpoint, or null if no engine answered (that is recorded too). */
-    public static DockerEndpoint check(EvidenceBundle bundle, List<DockerEndpoint> endpoints, String source) {
+    /**
+     * Takes one snapshot. Returns the engine's endpoint, or null if no engine answered (that is recorded too).
+     *
+     * @param historyFloor events before this time are not read, e.g. on a machine reused from an earlier lab
+     */
+    public static DockerEndpoint check(EvidenceBundle bundle, List<DockerEndpoint> endpoints, String source,
+                                       Instant historyFloor) {
         try (DockerApi api = DockerConnector.connect(endpoints, CALL_TIMEOUT, bundle.clock(), source)) {
             DockerSnapshot snapshot = new DockerSnapshot(api, bundle, new HttpPageProbe(HTTP_TIMEOUT, bundle.clock()), source);
-            snapshot.take(eventsSince(bundle.dir()));
+            snapshot.take(eventsSince(bundle.dir(), historyFloor));
             return api.endpoint();
         } catch (DockerUnreachableException e) {
             bundle.record(e.observation());
@@ -44,7 +48,7 @@ public final class DockerProbing {
         } catch (IOException | RuntimeException e) {
             // it answered /_ping, then failed: record it as an engine that stopped answering
             bundle.record(new EngineUnreachable(bundle.clock().instant(), source, List.of(new EngineUnreachable.Attempt(
-                    endpoints.isEmpty() ? "?" : endpoints.get(0).toString(),
+                    endpoints.isEmpty() ? "?" : String.valueOf(endpoints.get(0)),
                     e instanceof DockerApi.DockerCallException d ? d.problem() : EngineUnreachable.Problem.OTHER,
                     String.valueOf(e.getMessage())))));
             return null;
@@ -55,7 +59,12 @@ public final class DockerProbing {
      * Where the next read of the engine's event history starts: where the last one ended, or (first run) at the
      * beginning of whatever the engine still holds, since students often run hello-world before labgrader.
      */
-    public static Instant eventsSince(Path evidenceDir) {
+    public static Instant eventsSince(Path evidenceDir, Instant historyFloor) {
+        Instant since = eventsSince(evidenceDir);
+        return since.isBefore(historyFloor) ? historyFloor : since;
+    }
+
+    static Instant eventsSince(Path evidenceDir) {
         try {
             Evidence evidence = EvidenceReader.read(evidenceDir);
             return evidence.all(EventHistoryRead.class).stream().map(EventHistoryRead::until)
@@ -67,8 +76,4 @@ public final class DockerProbing {
         }
     }
 
-    /** For tests and tools: the environment as the probe would see it, with DOCKER_HOST replaced. */
-    public static List<DockerEndpoint> endpointsFor(String dockerHost) {
-        return DockerEndpoint.candidates(Map.of("DOCKER_HOST", dockerHost), null);
-    }
 }

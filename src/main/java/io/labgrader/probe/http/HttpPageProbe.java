@@ -66,9 +66,9 @@ public final class HttpPageProbe {
     }
 
     /** Short, human words for why there was no answer. */
-    static String describe(Exception e) {
+    String describe(Exception e) {
         if (e instanceof SocketTimeoutException) {
-            return "no answer within " + e.getMessage().replaceAll("[^0-9]", "").transform(s -> s.isEmpty() ? "" : s + " ms");
+            return "no answer within " + timeout.toMillis() / 1000.0 + " s";
         }
         if (e instanceof ConnectException) {
             return "connection refused";

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# test.sh - the project's test command: prepares what the tests need on this machine, then runs every test.
+#   1. a Docker Engine with nginx:latest and hello-world (scripts/prepare-docker.sh)
+#   2. libvirt + QEMU for the VM tests (scripts/prepare-libvirt.sh), where it can be installed
+#   3. mvn verify: the engine's tests (unit, format and real-engine scenario tests) and the jar
+set -euo pipefail
+cd "$(CDPATH='' cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
+
+scripts/prepare-docker.sh
+if [ -x scripts/prepare-libvirt.sh ]; then
+    scripts/prepare-libvirt.sh
+fi
+
+# Testcontainers on these machines: Ryuk cannot be pulled, and /.dockerenv would make it look for a gateway
+export TESTCONTAINERS_RYUK_DISABLED=true
+if [ -f /.dockerenv ] && [ -z "${TESTCONTAINERS_HOST_OVERRIDE:-}" ] && [ -z "${DOCKER_HOST:-}" ]; then
+    export TESTCONTAINERS_HOST_OVERRIDE=localhost
+fi
+
+mvn -B -ntp verify "$@"

@@ -1,0 +1,103 @@
+package io.labgrader.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command's contract: exit codes, and messages instead of stack traces. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("rubric prints the criteria with points and requires, exit 0")
+    void rubricTable() {
+        int code = Main.execute("rubric", "--rubric", "rubric.yml", "--lang", "en");
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(text).contains("[docker] Docker")
+                .containsPattern("docker.nginx-port +Port 8080 published +10 +docker.nginx-detached")
+                .contains("docker.engine");
+    }
+
+    @Test
+    @DisplayName("a bad rubric: exit 2, the problem with file and line, no report written")
+    void badRubric() throws Exception {
+        Path rubric = dir.resolve("rubric.yml");
+        Files.writeString(rubric, Files.readString(Path.of("rubric.yml")).replaceFirst("points: 5", "points: -5"));
+        Path evidence = Files.createDirectories(dir.resolve("evidence"));
+        int code = Main.execute("grade", evidence.toString(), "--rubric", rubric.toString(), "--out", dir.resolve("report").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains(rubric + ":14: 'points' of criterion 'docker.engine' must not be negative, found -5");
+        assertThat(dir.resolve("report")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("bad arguments: exit 2 with picocli's message")
+    void badArguments() {
+        assertThat(Main.execute("check", "--fail-under", "lots")).isEqualTo(2);
+        assertThat(err()).contains("--fail-under");
+        assertThat(Main.execute("check", "--lang", "fr", "--evidence", dir.resolve("e").toString(),
+                "--out", dir.resolve("r").toString())).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("grade on a folder that holds no evidence: every criterion NOT_GRADABLE, exit 3, no stack trace")
+    void emptyEvidence() throws Exception {
+        Path evidence = Files.createDirectories(dir.resolve("evidence"));
+        int code = Main.execute("grade", evidence.toString(), "--rubric", "rubric.yml", "--lang", "en",
+                "--out", dir.resolve("report").toString());
+        assertThat(code).isEqualTo(3);
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("report/report.json").toFile());
+        assertThat(report.path("criteria")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.path("outcome").asText()).isEqualTo("NOT_GRADABLE"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("no journal").doesNotContain("\tat ");
+    }
+
+    @Test
+    @DisplayName("corrupt evidence: NOT_GRADABLE naming file and line, the evidence is left untouched")
+    void corruptJournal() throws Exception {
+        Path evidence = Files.createDirectories(dir.resolve("evidence"));
+        String journal = "{\"type\":\"docker.engine\",\"at\":\"2026-11-28T10:00:00Z\",\"source\":\"check\",\"version\":\"20.10\"}\n{not json\n";
+        Files.writeString(evidence.resolve("journal.jsonl"), journal);
+        int code = Main.execute("grade", evidence.toString(), "--rubric", "rubric.yml", "--lang", "en",
+                "--out", dir.resolve("report").toString());
+        assertThat(code).isEqualTo(3);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("journal.jsonl:2: not a valid observation");
+        assertThat(Files.readString(evidence.resolve("journal.jsonl"))).isEqualTo(journal);
+    }
+}

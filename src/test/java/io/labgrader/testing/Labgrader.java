@@ -1,0 +1,111 @@
+package io.labgrader.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A student's folder with the lab's rubric, where labgrader runs as its own process, as from the shell: real
+ * exit codes, real environment, real signals.
+ */
+public final class Labgrader {
+
+    private final Path dir;
+    private final Map<String, String> env = new HashMap<>();
+
+    public Labgrader(Path dir) {
+        this(dir, null);
+    }
+
+    /** With the lab's rubric cut down to one section, e.g. "docker", so that a scenario's score is that section's. */
+    public Labgrader(Path dir, String onlySection) {
+        this.dir = dir;
+        try {
+            String rubric = Files.readString(Path.of("rubric.yml").toAbsolutePath());
+            if (onlySection != null) {
+                rubric = RubricSections.only(rubric, onlySection);
+            }
+            Files.writeString(dir.resolve("rubric.yml"), rubric);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Labgrader env(String key, String value) {
+        env.put(key, value);
+        return this;
+    }
+
+    public Commands.Result run(String... args) {
+        return Commands.run(dir, env, Duration.ofMinutes(2), command(args));
+    }
+
+    /**
+     * Starts labgrader (e.g. watch) in the background, with SIGINT at its default as in a terminal: a process
+     * started from a background job inherits SIGINT ignored, and Ctrl-C could not be tested.
+     */
+    public Process start(String... args) {
+        try {
+            List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
+            command.addAll(command(args));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+            builder.environment().putAll(env);
+            builder.redirectOutput(dir.resolve("watch.out").toFile()).redirectError(dir.resolve("watch.err").toFile());
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<String> command(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("io.labgrader.cli.Main");
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    public JsonNode report() {
+        return report(dir.resolve("report"));
+    }
+
+    public static JsonNode report(Path out) {
+        try {
+            return new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** criterion id → outcome, from report.json. */
+    public static Map<String, String> outcomes(JsonNode report) {
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        report.path("criteria").forEach(c -> outcomes.put(c.path("id").asText(), c.path("outcome").asText()));
+        return outcomes;
+    }
+
+    public static String message(JsonNode report, String id) {
+        for (JsonNode c : report.path("criteria")) {
+            if (c.path("id").asText().equals(id)) {
+                return c.path("message").asText();
+            }
+        }
+        throw new AssertionError("no criterion " + id + " in report");
+    }
+}
