@@ -2,6 +2,7 @@ package io.labgrader.cli;
 
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceException;
+import io.labgrader.probe.docker.DockerEndpoint;
 import io.labgrader.probe.docker.DockerProbing;
 import io.labgrader.rubric.Rubric;
 import io.labgrader.rubric.RubricException;
@@ -11,7 +12,9 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Look at this machine once, add what is seen to the evidence, and grade all evidence so far.")
@@ -29,19 +32,32 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Timings.mark("main");
+        Clock clock = Clock.systemUTC();
+        java.time.Instant floor = history.floor(clock);
+        List<DockerEndpoint> endpoints = DockerProbing.endpoints();
+        // connect while the rubric is validated; nothing is written before both are done
+        CompletableFuture<DockerProbing.Connection> docker = DockerProbing.connectAsync(endpoints, clock, "check");
         Rubric rubric;
         try {
             rubric = RubricSource.load(options.rubric);
         } catch (RubricException e) {
+            docker.thenAccept(c -> {
+                if (c.api() != null) {
+                    c.api().close();
+                }
+            });
             return Main.rubricError(e);
         }
+        Timings.mark("rubric loaded and bound");
         try {
-            EvidenceBundle bundle = EvidenceBundle.open(evidence, Version.get(), rubric.id(), rubric.sha256(), Clock.systemUTC());
-            LiveProbes.checkOnce(rubric, bundle, DockerProbing.endpoints(), "check", history.floor(Clock.systemUTC()));
+            EvidenceBundle bundle = EvidenceBundle.open(evidence, Version.get(), rubric.id(), rubric.sha256(), clock);
+            LiveProbes.checkOnce(rubric, bundle, endpoints, docker.join(), "check", floor);
+            Timings.mark("probes done");
         } catch (EvidenceException e) {
             System.err.println("labgrader: " + e.getMessage());
             return ExitCodes.NOTHING_GRADABLE;
         }
-        return GradeAndReport.run(rubric, evidence, options, Clock.systemUTC(), System.out, System.err);
+        return GradeAndReport.run(rubric, evidence, options, clock, System.out, System.err);
     }
 }

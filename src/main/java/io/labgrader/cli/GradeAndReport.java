@@ -21,6 +21,7 @@ final class GradeAndReport {
     static int run(Rubric rubric, Path evidence, CommonOptions options, Clock clock, PrintStream out, PrintStream err) {
         Language language = options.language();
         GradeResult result = Grading.grade(rubric, evidence, language, clock);
+        Timings.mark("graded");
         new ConsoleReport().print(result, language, out, options.colour());
         try {
             Reports.writeAll(result, options.out, language);
@@ -29,6 +30,7 @@ final class GradeAndReport {
                     + options.out + ": " + e.getMessage());
             return ExitCodes.NOTHING_GRADABLE;
         }
+        Timings.mark("reports written");
         if (result.nothingGradable()) {
             return ExitCodes.NOTHING_GRADABLE;
         }

@@ -14,10 +14,13 @@ final class LiveProbes {
     private LiveProbes() {
     }
 
-    static void checkOnce(Rubric rubric, EvidenceBundle bundle, List<DockerEndpoint> dockerEndpoints, String source,
-                          java.time.Instant historyFloor) throws EvidenceException {
+    static void checkOnce(Rubric rubric, EvidenceBundle bundle, List<DockerEndpoint> dockerEndpoints,
+                          DockerProbing.Connection docker, String source, java.time.Instant historyFloor)
+            throws EvidenceException {
         if (hasSection(rubric, "docker")) {
-            DockerProbing.check(bundle, dockerEndpoints, source, historyFloor);
+            DockerProbing.check(bundle, docker, dockerEndpoints, source, historyFloor);
+        } else if (docker.api() != null) {
+            docker.api().close();
         }
         bundle.writeManifest();
     }

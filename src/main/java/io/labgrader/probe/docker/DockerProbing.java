@@ -4,16 +4,19 @@ import io.labgrader.evidence.Evidence;
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceException;
 import io.labgrader.evidence.EvidenceReader;
+import io.labgrader.evidence.Json;
 import io.labgrader.evidence.docker.EngineUnreachable;
 import io.labgrader.evidence.docker.EventHistoryRead;
 import io.labgrader.probe.http.HttpPageProbe;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** The Docker part of check: find the engine, take a snapshot, record whatever went wrong as evidence. */
 public final class DockerProbing {
@@ -31,6 +34,25 @@ public final class DockerProbing {
         return DockerEndpoint.candidates(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
+    /** An engine connection being made, or the record of why none could be. */
+    public record Connection(DockerApi api, DockerUnreachableException unreachable) {
+    }
+
+    /**
+     * Starts finding the engine in the background. Connecting costs a few hundred milliseconds of class loading
+     * and native set-up; check overlaps it with validating the rubric, and writes nothing until both are done.
+     */
+    public static CompletableFuture<Connection> connectAsync(List<DockerEndpoint> endpoints, Clock clock, String source) {
+        return CompletableFuture.supplyAsync(() -> {
+            Json.mapper(); // Jackson's set-up is the other big start-up cost; do it on this thread too
+            try {
+                return new Connection(DockerConnector.connect(endpoints, CALL_TIMEOUT, clock, source), null);
+            } catch (DockerUnreachableException e) {
+                return new Connection(null, e);
+            }
+        });
+    }
+
     /**
      * Takes one snapshot. Returns the engine's endpoint, or null if no engine answered (that is recorded too).
      *
@@ -38,13 +60,20 @@ public final class DockerProbing {
      */
     public static DockerEndpoint check(EvidenceBundle bundle, List<DockerEndpoint> endpoints, String source,
                                        Instant historyFloor) {
-        try (DockerApi api = DockerConnector.connect(endpoints, CALL_TIMEOUT, bundle.clock(), source)) {
+        return check(bundle, connectAsync(endpoints, bundle.clock(), source).join(), endpoints, source, historyFloor);
+    }
+
+    /** Takes one snapshot through a connection made by {@link #connectAsync}, and closes it. */
+    public static DockerEndpoint check(EvidenceBundle bundle, Connection connection, List<DockerEndpoint> endpoints,
+                                       String source, Instant historyFloor) {
+        if (connection.unreachable() != null) {
+            bundle.record(connection.unreachable().observation());
+            return null;
+        }
+        try (DockerApi api = connection.api()) {
             DockerSnapshot snapshot = new DockerSnapshot(api, bundle, new HttpPageProbe(HTTP_TIMEOUT, bundle.clock()), source);
             snapshot.take(eventsSince(bundle.dir(), historyFloor));
             return api.endpoint();
-        } catch (DockerUnreachableException e) {
-            bundle.record(e.observation());
-            return null;
         } catch (IOException | RuntimeException e) {
             // it answered /_ping, then failed: record it as an engine that stopped answering
             bundle.record(new EngineUnreachable(bundle.clock().instant(), source, List.of(new EngineUnreachable.Attempt(
