@@ -67,7 +67,7 @@ public final class HttpPageProbe {
 
     /** Short, human words for why there was no answer. */
     String describe(Exception e) {
-        if (e instanceof SocketTimeoutException) {
+        if (e instanceof SocketTimeoutException || e instanceof java.net.http.HttpTimeoutException) {
             return "no answer within " + timeout.toMillis() / 1000.0 + " s";
         }
         if (e instanceof ConnectException) {
