@@ -137,6 +137,41 @@ class DockerScenarioTest {
     }
 
     @Test
+    @DisplayName("a student who retries: a first attempt without -p removed with rm -f, then a named, tag-less, registry-qualified run: 65 of 65")
+    void retriesWithOtherNamesAndSpellings() {
+        dockerOk("run", "hello-world");
+        dockerOk("run", "-d", "--name", "first-try", "nginx");
+        dockerOk("rm", "-f", "first-try");
+        dockerOk("run", "-d", "-p", "8080:80", "--name", "web", "docker.io/library/nginx");
+        LabDocker.awaitHttp(8080, Duration.ofSeconds(20));
+        checkThenStopRemoveAndCheckAgain();
+
+        JsonNode report = labgrader.report();
+        assertThat(report.path("score").asInt()).as(report.toPrettyString()).isEqualTo(65);
+        assertRegradeEqualsLive();
+    }
+
+    @Test
+    @DisplayName("docker restart is not a stop: restarted, then removed with rm -f, the stop fails")
+    void restartIsNotAStop() {
+        dockerOk("run", "hello-world");
+        String id = startNginx("-p", "8080:80");
+        LabDocker.awaitHttp(8080, Duration.ofSeconds(20));
+        check();
+        dockerOk("restart", "web");
+        dockerOk("rm", "-f", "web");
+        check();
+
+        JsonNode report = labgrader.report();
+        assertThat(Labgrader.outcomes(report)).containsEntry("docker.nginx-stopped", "FAILED")
+                .containsEntry("docker.nginx-removed", "PASSED");
+        assertThat(Labgrader.message(report, "docker.nginx-stopped")).isEqualTo(
+                "Expected a graceful stop with \"docker stop\", but 'web' (" + id
+                        + ") was killed with SIGKILL (docker rm -f), without a stop event.");
+        assertRegradeEqualsLive();
+    }
+
+    @Test
     @DisplayName("port 8081 instead of 8080: the port fails, answering is blocked, stop and remove still count")
     void wrongPort() {
         dockerOk("run", "hello-world");
