@@ -89,6 +89,23 @@ class CliTest {
     }
 
     @Test
+    @DisplayName("German when the locale is German; --lang en overrides it")
+    void languageFollowsTheLocale() throws Exception {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            Path evidence = Files.createDirectories(dir.resolve("evidence"));
+            Main.execute("grade", evidence.toString(), "--rubric", "rubric.yml", "--out", dir.resolve("de").toString());
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("Punkte: 0 / ").contains("Docker Engine erreichbar");
+            out.reset();
+            Main.execute("grade", evidence.toString(), "--rubric", "rubric.yml", "--lang", "en", "--out", dir.resolve("en").toString());
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("Score: 0 / ").contains("Docker Engine reachable");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     @DisplayName("corrupt evidence: NOT_GRADABLE naming file and line, the evidence is left untouched")
     void corruptJournal() throws Exception {
         Path evidence = Files.createDirectories(dir.resolve("evidence"));
