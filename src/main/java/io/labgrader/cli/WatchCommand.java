@@ -2,14 +2,8 @@ package io.labgrader.cli;
 
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceException;
-import io.labgrader.probe.docker.DockerApi;
-import io.labgrader.probe.docker.DockerConnector;
 import io.labgrader.probe.docker.DockerEndpoint;
 import io.labgrader.probe.docker.DockerProbing;
-import io.labgrader.probe.docker.DockerSnapshot;
-import io.labgrader.probe.docker.DockerUnreachableException;
-import io.labgrader.probe.docker.DockerWatcher;
-import io.labgrader.probe.http.HttpPageProbe;
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Rubric;
 import io.labgrader.rubric.RubricException;
@@ -21,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -85,29 +77,21 @@ final class WatchCommand implements Callable<Integer> {
     private void follow(EvidenceBundle bundle, DockerEndpoint endpoint, Language language, Clock clock, Instant floor) {
         CountDownLatch stop = new CountDownLatch(1);
         installInterruptHandler(stop);
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss");
         System.err.println(language == Language.DE
                 ? "labgrader beobachtet Docker (" + endpoint + "). Machen Sie das Lab in einem anderen Terminal; Strg-C beendet und bewertet."
                 : "labgrader is watching Docker (" + endpoint + "). Do the lab in another terminal; Ctrl-C stops and grades.");
-        try (DockerApi api = DockerConnector.connect(List.of(endpoint), DockerProbing.CALL_TIMEOUT, clock, "watch")) {
-            DockerSnapshot snapshot = new DockerSnapshot(api, bundle, new HttpPageProbe(DockerProbing.HTTP_TIMEOUT, clock), "watch");
-            Instant since = DockerProbing.eventsSince(bundle.dir(), floor);
-            try (DockerWatcher watcher = new DockerWatcher(endpoint, snapshot, bundle, Duration.ofSeconds(portDeadlineSeconds),
-                    line -> System.err.println("  " + LocalTime.now().format(time) + "  " + line))) {
-                Thread follower = new Thread(() -> watcher.run(since), "docker-events");
-                follower.setDaemon(true);
-                follower.start();
+        WhileWatching.run(bundle, endpoint, clock, floor, "watch", Duration.ofSeconds(portDeadlineSeconds), System.err, () -> {
+            try {
                 if (durationSeconds != null) {
                     stop.await(durationSeconds, TimeUnit.SECONDS);
                 } else {
                     stop.await();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (DockerUnreachableException e) {
-            bundle.record(e.observation());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+            return null;
+        }, () -> null);
         System.err.println(language == Language.DE ? "labgrader: beendet, bewerte…" : "labgrader: stopped, grading…");
     }
 

@@ -73,7 +73,7 @@ class DockerFaultsTest {
     void permissionDenied() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root to run labgrader as another user");
         Path socket = Path.of("/var/run/docker.sock");
-        assumeTrue(Files.exists(socket), "needs the engine's socket");
+        assumeTrue(Files.exists(socket) && LabDocker.engineIsLocal(), "needs the engine's socket on this machine");
         // the unprivileged user must be able to read labgrader's classes: copy the classpath where it can
         Path cp = Files.createDirectories(dir.resolve("cp"));
         List<String> entries = new ArrayList<>();

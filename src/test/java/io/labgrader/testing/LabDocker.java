@@ -27,13 +27,30 @@ public final class LabDocker {
         }
     }
 
+    /**
+     * Where the engine publishes ports: the host of DOCKER_HOST for tcp:// (GitLab's dind service "docker"),
+     * else this machine.
+     */
+    public static String portHost() {
+        String dockerHost = System.getenv("DOCKER_HOST");
+        if (dockerHost != null && dockerHost.startsWith("tcp://")) {
+            return URI.create(dockerHost).getHost();
+        }
+        return "localhost";
+    }
+
+    /** True when the engine runs on this machine, so that this machine's ports, sockets and processes are its. */
+    public static boolean engineIsLocal() {
+        return "localhost".equals(portHost());
+    }
+
     /** Waits until something answers HTTP on the port, as a student reloads the browser. */
     public static int awaitHttp(int port, Duration deadline) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long end = System.nanoTime() + deadline.toNanos();
         while (System.nanoTime() < end) {
             try {
-                return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                return client.send(HttpRequest.newBuilder(URI.create("http://" + portHost() + ":" + port + "/"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (Exception e) {
                 sleep(200);

@@ -1,0 +1,283 @@
+package io.labgrader.cli;
+
+import io.labgrader.evidence.EvidenceBundle;
+import io.labgrader.evidence.EvidenceException;
+import io.labgrader.evidence.Json;
+import io.labgrader.probe.docker.DockerEndpoint;
+import io.labgrader.probe.docker.DockerProbing;
+import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Rubric;
+import io.labgrader.rubric.RubricException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Replays a student's exercise script (the lab's docker commands) against a Docker Engine while watching it, as
+ * a student does the lab under {@code watch}, then grades. This is what a CI job runs: the evidence shows that
+ * the commands work on a fresh engine (on GitLab, the job's own docker:dind service, named by DOCKER_HOST).
+ * <p>
+ * The script runs with bash, in the current folder, with no input, for at most {@code --timeout} seconds. Its
+ * output (stdout and stderr, as one stream) is shown and kept in the evidence's raw/ folder, with the script
+ * itself and a summary (exit code, time-out). Only what happens from the start of the replay counts as replayed;
+ * the evidence already in the folder is kept and graded with it.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Run an exercise script (the lab's docker commands) while watching Docker, keep its output "
+                + "in the evidence, then grade. For CI jobs.")
+final class ReplayCommand implements Callable<Integer> {
+
+    /** What of the script's output is kept in the evidence; the rest is shown but not kept. */
+    static final int MAX_KEPT_OUTPUT = 1024 * 1024;
+
+    @Mixin
+    CommonOptions options;
+
+    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The exercise script, run with bash.")
+    Path script;
+
+    @Option(names = "--evidence", paramLabel = "DIR", defaultValue = "evidence",
+            description = "Evidence folder; the replay appends to it (default: ${DEFAULT-VALUE}).")
+    Path evidence;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Stop the script after this many seconds (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Option(names = "--port-deadline", paramLabel = "SECONDS", defaultValue = "15",
+            description = "How long to retry a freshly started container's ports (default: ${DEFAULT-VALUE}).")
+    long portDeadlineSeconds;
+
+    /** How the script ended. */
+    record ScriptRun(String script, String scriptSha256, String engine, Instant started, Instant ended,
+                     Integer exitCode, boolean timedOut, long timeoutSeconds, long outputBytes, boolean outputTruncated,
+                     String output, String error) {
+    }
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(script)) {
+            System.err.println("labgrader: " + script + ": " + (Files.exists(script) ? "not a file" : "no such file"));
+            return ExitCodes.BAD_INPUT;
+        }
+        if (timeoutSeconds <= 0) {
+            System.err.println("labgrader: --timeout must be a positive number of seconds, found " + timeoutSeconds);
+            return ExitCodes.BAD_INPUT;
+        }
+        Rubric rubric;
+        try {
+            rubric = RubricSource.load(options.rubric);
+        } catch (RubricException e) {
+            return Main.rubricError(e);
+        }
+        Language language = options.language();
+        boolean de = language == Language.DE;
+        Clock clock = Clock.systemUTC();
+        EvidenceBundle bundle;
+        try {
+            bundle = EvidenceBundle.open(evidence, Version.get(), rubric.id(), rubric.sha256(), clock);
+        } catch (EvidenceException e) {
+            System.err.println("labgrader: " + e.getMessage());
+            return ExitCodes.NOTHING_GRADABLE;
+        }
+        // only the replay counts as replayed: the engine's older history (another class, another job) is not read
+        Instant floor = clock.instant();
+        List<DockerEndpoint> endpoints = DockerProbing.endpoints();
+        // the VM part is not replayed: a CI job has no hypervisor, and the script is about Docker
+        DockerEndpoint endpoint = DockerProbing.check(bundle, endpoints, "replay", floor);
+        boolean replayed = false;
+        if (endpoint == null) {
+            System.err.println(de
+                    ? "labgrader: keine Docker Engine antwortet (" + endpoints + "); " + script + " wird nicht ausgeführt."
+                    : "labgrader: no Docker Engine answers (" + endpoints + "); " + script + " is not run.");
+        } else {
+            ScriptRun run = replay(bundle, endpoint, clock, floor, de);
+            replayed = run.error() == null;
+            keep(bundle, run);
+            DockerProbing.check(bundle, List.of(endpoint), "replay", floor); // what is left at the end: removed or not
+        }
+        try {
+            bundle.writeManifest();
+        } catch (EvidenceException e) {
+            System.err.println("labgrader: " + e.getMessage());
+        }
+        int graded = GradeAndReport.run(rubric, evidence, options, clock, System.out, System.err);
+        // a replay that could not happen proves nothing, whatever the evidence already held
+        return replayed || graded == ExitCodes.BAD_INPUT ? graded : ExitCodes.NOTHING_GRADABLE;
+    }
+
+    /** Watches the engine while the script runs; returns how the script ended. */
+    private ScriptRun replay(EvidenceBundle bundle, DockerEndpoint endpoint, Clock clock, Instant floor, boolean de) {
+        PrintStream log = System.err;
+        log.println(de
+                ? "labgrader führt " + script + " aus (höchstens " + timeoutSeconds + " s) und beobachtet dabei Docker (" + endpoint + ")."
+                : "labgrader: running " + script + " (at most " + timeoutSeconds + " s) while watching Docker (" + endpoint + ").");
+        ScriptRun run = WhileWatching.run(bundle, endpoint, clock, floor, "replay", Duration.ofSeconds(portDeadlineSeconds),
+                log, () -> runScript(endpoint, clock, log),
+                () -> new ScriptRun(script.toString(), null, endpoint.toString(), clock.instant(), clock.instant(), null,
+                        false, timeoutSeconds, 0, false, "", "the engine stopped answering before the script started"));
+        if (run.error() != null) {
+            log.println("labgrader: " + script + ": " + run.error());
+        } else if (run.timedOut()) {
+            log.println(de
+                    ? "labgrader: " + script + " war nach " + timeoutSeconds + " s nicht fertig und wurde beendet; bewerte, was bis dahin geschah."
+                    : "labgrader: " + script + " did not finish within " + timeoutSeconds + " s and was stopped; grading what happened until then.");
+        } else {
+            log.println(de
+                    ? "labgrader: " + script + " endete mit Exit-Code " + run.exitCode() + "; bewerte…"
+                    : "labgrader: " + script + " ended with exit code " + run.exitCode() + "; grading…");
+        }
+        return run;
+    }
+
+    /**
+     * Runs the script with bash: DOCKER_HOST names the engine being watched, so that its docker commands and
+     * labgrader see the same engine; LABGRADER_PORT_HOST is where that engine's published ports answer
+     * (localhost, or e.g. "docker" for GitLab's dind service).
+     */
+    private ScriptRun runScript(DockerEndpoint endpoint, Clock clock, PrintStream log) {
+        Instant started = clock.instant();
+        String sha256 = null;
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toAbsolutePath().toString()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("DOCKER_HOST", endpoint.uri().toString());
+        env.put("LABGRADER_PORT_HOST", endpoint.portHost());
+        Process process;
+        try {
+            sha256 = sha256(Files.readAllBytes(script));
+            process = builder.start();
+        } catch (IOException e) {
+            return new ScriptRun(script.toString(), sha256, endpoint.toString(), started, clock.instant(), null, false,
+                    timeoutSeconds, 0, false, "", "cannot run bash: " + e.getMessage());
+        }
+        try {
+            process.getOutputStream().close(); // no input: a script waiting for a keypress must not hang the job
+        } catch (IOException e) {
+            // the script already ended
+        }
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        long[] total = {0};
+        Thread pump = new Thread(() -> pump(process, kept, total, log), "replay-output");
+        pump.setDaemon(true);
+        pump.start();
+        boolean finished;
+        try {
+            finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            if (!finished) {
+                stop(process);
+            }
+            pump.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(process);
+            finished = false;
+        }
+        Integer exit = finished ? process.exitValue() : null;
+        String output;
+        synchronized (kept) {
+            output = kept.toString(StandardCharsets.UTF_8);
+        }
+        return new ScriptRun(script.toString(), sha256, endpoint.toString(), started, clock.instant(), exit, !finished,
+                timeoutSeconds, total[0], total[0] > MAX_KEPT_OUTPUT, output, null);
+    }
+
+    /** Shows the script's output as it comes, and keeps the first MAX_KEPT_OUTPUT bytes. */
+    private static void pump(Process process, ByteArrayOutputStream kept, long[] total, PrintStream log) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                log.println(line);
+                byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+                synchronized (kept) {
+                    total[0] += bytes.length;
+                    int room = MAX_KEPT_OUTPUT - kept.size();
+                    if (room > 0) {
+                        kept.write(bytes, 0, Math.min(room, bytes.length));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the process was stopped; what was read so far is kept
+        }
+    }
+
+    /** Ends the script and everything it started: TERM first, then KILL. */
+    private static void stop(Process process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle d : descendants) {
+            try {
+                d.onExit().get(2, TimeUnit.SECONDS); // gone before labgrader reports, not a moment after
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // killed; only its reaping is left to whoever adopted it
+            }
+        }
+    }
+
+    /** The script, its output as it said it, and how it ended, into the evidence's raw/ folder. */
+    private void keep(EvidenceBundle bundle, ScriptRun run) {
+        try {
+            if (run.scriptSha256() != null) {
+                bundle.saveRaw("replay-script-" + script.getFileName(), Files.readAllBytes(script));
+            }
+            String output = run.output() + (run.outputTruncated()
+                    ? "\n[labgrader: output truncated after " + MAX_KEPT_OUTPUT + " of " + run.outputBytes() + " bytes]\n" : "");
+            bundle.saveRaw("replay-output.txt", output.getBytes(StandardCharsets.UTF_8));
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("script", run.script());
+            summary.put("scriptSha256", run.scriptSha256());
+            summary.put("engine", run.engine());
+            summary.put("started", run.started().toString());
+            summary.put("ended", run.ended().toString());
+            summary.put("exitCode", run.exitCode());
+            summary.put("timedOut", run.timedOut());
+            summary.put("timeoutSeconds", run.timeoutSeconds());
+            summary.put("outputBytes", run.outputBytes());
+            summary.put("outputTruncated", run.outputTruncated());
+            summary.put("error", run.error());
+            bundle.saveRaw("replay.json", Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("labgrader: cannot keep the replay's output in " + bundle.dir() + ": " + e.getMessage());
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
