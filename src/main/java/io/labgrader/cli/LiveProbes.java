@@ -4,6 +4,7 @@ import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceException;
 import io.labgrader.probe.docker.DockerEndpoint;
 import io.labgrader.probe.docker.DockerProbing;
+import io.labgrader.probe.vm.VmProbing;
 import io.labgrader.rubric.Rubric;
 
 import java.util.List;
@@ -22,7 +23,15 @@ final class LiveProbes {
         } else if (docker.api() != null) {
             docker.api().close();
         }
+        checkVms(rubric, bundle, source);
         bundle.writeManifest();
+    }
+
+    /** The hypervisors and their VMs, when the rubric has a vm section. */
+    static void checkVms(Rubric rubric, EvidenceBundle bundle, String source) {
+        if (hasSection(rubric, "vm")) {
+            VmProbing.check(bundle, source);
+        }
     }
 
     static boolean hasSection(Rubric rubric, String id) {

@@ -61,6 +61,7 @@ final class WatchCommand implements Callable<Integer> {
         }
         List<DockerEndpoint> endpoints = DockerProbing.endpoints();
         Instant floor = history.floor(clock);
+        LiveProbes.checkVms(rubric, bundle, "watch"); // VMs change slowly: once at the start is enough
         DockerEndpoint endpoint = LiveProbes.hasSection(rubric, "docker") ? DockerProbing.check(bundle, endpoints, "watch", floor) : null;
         if (endpoint != null) {
             follow(bundle, endpoint, language, clock, floor);

@@ -10,6 +10,11 @@ import io.labgrader.evidence.docker.EngineUnreachable;
 import io.labgrader.evidence.docker.EventHistoryRead;
 import io.labgrader.evidence.docker.ImagesListed;
 import io.labgrader.evidence.http.HttpProbed;
+import io.labgrader.evidence.vm.HypervisorNotFound;
+import io.labgrader.evidence.vm.HypervisorObserved;
+import io.labgrader.evidence.vm.VmObserved;
+import io.labgrader.evidence.vm.VmProbeFailed;
+import io.labgrader.evidence.vm.VmProbeRun;
 
 import java.time.Instant;
 
@@ -27,6 +32,11 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = ImagesListed.class, name = "docker.images"),
         @JsonSubTypes.Type(value = EventHistoryRead.class, name = "docker.event-history"),
         @JsonSubTypes.Type(value = HttpProbed.class, name = "http.probe"),
+        @JsonSubTypes.Type(value = HypervisorObserved.class, name = "vm.hypervisor"),
+        @JsonSubTypes.Type(value = HypervisorNotFound.class, name = "vm.hypervisor-absent"),
+        @JsonSubTypes.Type(value = VmObserved.class, name = "vm.machine"),
+        @JsonSubTypes.Type(value = VmProbeFailed.class, name = "vm.probe-failed"),
+        @JsonSubTypes.Type(value = VmProbeRun.class, name = "vm.probe-run"),
 })
 public interface Observation {
 

@@ -1,16 +1,27 @@
 package io.labgrader.grading;
 
+import io.labgrader.evidence.vm.VmSummary;
 import io.labgrader.rubric.LocalizedText;
 
 import java.time.Instant;
 import java.util.List;
 
-/** The result of grading one evidence bundle against one rubric: the model every report is written from. */
+/**
+ * The result of grading one evidence bundle against one rubric: the model every report is written from.
+ *
+ * @param vms every VM the evidence shows, for the lab's "examine resources and network" (not scored)
+ */
 public record GradeResult(String rubricId, LocalizedText rubricTitle, String rubricSha256, String evidence,
-                          Instant gradedAt, List<CriterionResult> criteria) {
+                          Instant gradedAt, List<CriterionResult> criteria, List<VmSummary> vms) {
 
     public GradeResult {
         criteria = List.copyOf(criteria);
+        vms = vms == null ? List.of() : List.copyOf(vms);
+    }
+
+    public GradeResult(String rubricId, LocalizedText rubricTitle, String rubricSha256, String evidence,
+                       Instant gradedAt, List<CriterionResult> criteria) {
+        this(rubricId, rubricTitle, rubricSha256, evidence, gradedAt, criteria, List.of());
     }
 
     public int score() {

@@ -1,5 +1,9 @@
 package io.labgrader.grading;
 
+import io.labgrader.evidence.EvidenceException;
+import io.labgrader.evidence.EvidenceReader;
+import io.labgrader.evidence.vm.VmInventory;
+import io.labgrader.evidence.vm.VmSummary;
 import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.Rubric;
 import org.junit.platform.engine.TestExecutionResult;
@@ -86,8 +90,18 @@ public class GradingListener implements TestExecutionListener {
                     "Für dieses Kriterium lief keine Bewertung.", "No grading method ran for this criterion."),
                     c.hint(), 0)));
         }
-        result = new GradeResult(rubric.id(), rubric.title(), rubric.sha256(), evidence, clock.instant(), ordered);
+        result = new GradeResult(rubric.id(), rubric.title(), rubric.sha256(), evidence, clock.instant(), ordered,
+                vmsIn(evidence));
         onResult(result);
+    }
+
+    /** The VMs the evidence shows; none when it cannot be read (the criteria already say why). */
+    private static List<VmSummary> vmsIn(String evidence) {
+        try {
+            return VmInventory.summaries(EvidenceReader.read(java.nio.file.Path.of(evidence)).observations());
+        } catch (EvidenceException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** Called once the result is complete; subclasses write reports. */

@@ -65,6 +65,11 @@ public final class ConsoleReport {
         }
         String total = (de ? "Punkte: " : "Score: ") + result.score() + " / " + result.maxScore();
         out.append(style(total, BOLD, colour)).append('\n');
+        if (!result.vms().isEmpty()) {
+            // the lab asks to examine the VMs' resources and network: show what was found
+            out.append('\n').append(style(de ? "Gefundene VMs:" : "VMs found:", BOLD, colour)).append('\n');
+            result.vms().forEach(vm -> out.append("  ").append(ReportText.oneLine(vm.text())).append('\n'));
+        }
         return out.toString();
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.labgrader.evidence.vm.VmSummary;
 import io.labgrader.grading.CriterionResult;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.grading.Outcome;
@@ -64,7 +65,18 @@ public final class JsonReport implements ReportFormat {
         return new Report(ReportText.oneLine(result.rubricId()), ReportText.text(result.rubricTitle(), language),
                 ReportText.oneLine(result.rubricSha256()), ReportText.oneLine(result.evidence()), result.gradedAt(),
                 language.name().toLowerCase(Locale.ROOT), result.score(), result.maxScore(),
-                ReportText.percent(result), counts, criteria);
+                ReportText.percent(result), counts, criteria,
+                result.vms().stream().map(JsonReport::toVm).toList());
+    }
+
+    private static VmJson toVm(VmSummary vm) {
+        return new VmJson(vm.hypervisor(), ReportText.oneLine(vm.hypervisorLabel()), ReportText.oneLine(vm.name()),
+                vm.uuid(), vm.stateText(), vm.declaredOs() == null ? null : ReportText.oneLine(vm.declaredOs()),
+                vm.guestOs() == null ? null : ReportText.oneLine(vm.guestOs()), vm.memoryMb(), vm.cpus(),
+                vm.disks().stream().map(d -> new DiskJson(d.format(), d.capacityBytes(), d.allocatedBytes())).toList(),
+                vm.nics().stream().map(n -> new NicJson(n.index(), n.mode() == null ? null : n.mode().label(),
+                        n.attachment() == null ? null : ReportText.oneLine(n.attachment()), n.mac(), n.connected())).toList(),
+                ReportText.oneLine(vm.text()));
     }
 
     private static CriterionJson toCriterion(CriterionResult c, Language language) {
@@ -74,10 +86,23 @@ public final class JsonReport implements ReportFormat {
     }
 
     @JsonPropertyOrder({"rubric", "rubricTitle", "rubricSha256", "evidence", "gradedAt", "language", "score",
-            "maxScore", "percent", "counts", "criteria"})
+            "maxScore", "percent", "counts", "criteria", "vms"})
     record Report(String rubric, String rubricTitle, String rubricSha256, String evidence, Instant gradedAt,
                   String language, int score, int maxScore, BigDecimal percent, Map<Outcome, Long> counts,
-                  List<CriterionJson> criteria) {
+                  List<CriterionJson> criteria, List<VmJson> vms) {
+    }
+
+    /** A VM found, for the lab's "examine resources and network": what it is, what it has, how it is connected. */
+    @JsonPropertyOrder({"hypervisorId", "hypervisor", "name", "uuid", "state", "declaredOs", "guestOs", "memoryMb",
+            "cpus", "disks", "nics", "summary"})
+    record VmJson(String hypervisorId, String hypervisor, String name, String uuid, String state, String declaredOs,
+                  String guestOs, Long memoryMb, Integer cpus, List<DiskJson> disks, List<NicJson> nics, String summary) {
+    }
+
+    record DiskJson(String format, Long capacityBytes, Long allocatedBytes) {
+    }
+
+    record NicJson(int index, String mode, String attachment, String mac, Boolean connected) {
     }
 
     @JsonPropertyOrder({"id", "section", "title", "outcome", "points", "maxPoints", "message", "hint"})

@@ -1,5 +1,6 @@
 package io.labgrader.report;
 
+import io.labgrader.evidence.vm.VmSummary;
 import io.labgrader.grading.CriterionResult;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.grading.Outcome;
@@ -61,6 +62,8 @@ public final class MarkdownReport implements ReportFormat {
                     .append(" |\n");
         }
 
+        vms(md, result, de);
+
         List<CriterionResult> notPassed = result.criteria().stream().filter(c -> c.outcome() != Outcome.PASSED).toList();
         if (!notPassed.isEmpty()) {
             md.append("\n### ").append(de ? "Nicht bestanden" : "Not passed").append('\n');
@@ -78,6 +81,33 @@ public final class MarkdownReport implements ReportFormat {
             }
         }
         return md.toString();
+    }
+
+    /** The lab asks students to examine their VMs' resources and network: every VM found, as a table. */
+    private static void vms(StringBuilder md, GradeResult result, boolean de) {
+        if (result.vms().isEmpty()) {
+            return;
+        }
+        md.append("\n### ").append(de ? "Gefundene VMs" : "VMs found").append("\n\n");
+        md.append(de ? "| Hypervisor | VM | Zustand | Betriebssystem (gewählt) | Gast meldet | RAM | CPUs | Festplatten | Netzwerk |\n"
+                : "| Hypervisor | VM | State | OS (declared) | Guest reports | Memory | CPUs | Disks | Network |\n");
+        md.append("|---|---|---|---|---|--:|--:|---|---|\n");
+        for (VmSummary vm : result.vms()) {
+            md.append("| ").append(cell(vm.hypervisorLabel()))
+                    .append(" | ").append(cell(vm.name()))
+                    .append(" | ").append(cell(vm.stateText()))
+                    .append(" | ").append(cell(vm.declaredOs()))
+                    .append(" | ").append(cell(vm.guestOs()))
+                    .append(" | ").append(vm.memoryMb() == null ? "–" : vm.memoryMb() + " MB")
+                    .append(" | ").append(vm.cpus() == null ? "–" : vm.cpus().toString())
+                    .append(" | ").append(cell(vm.disksText()))
+                    .append(" | ").append(cell(vm.nicsText()))
+                    .append(" |\n");
+        }
+    }
+
+    private static String cell(String text) {
+        return text == null || text.isBlank() ? "–" : escape(ReportText.oneLine(text));
     }
 
     static String mark(Outcome outcome) {

@@ -34,7 +34,7 @@ class JsonReportTest {
         JsonNode json = mapper.readTree(report.render(Fixtures.fourOutcomes(), Language.EN));
 
         assertThat(names(json)).containsExactly("rubric", "rubricTitle", "rubricSha256", "evidence", "gradedAt",
-                "language", "score", "maxScore", "percent", "counts", "criteria");
+                "language", "score", "maxScore", "percent", "counts", "criteria", "vms");
         assertThat(names(json.get("counts"))).containsExactly("PASSED", "FAILED", "BLOCKED", "NOT_GRADABLE");
         assertThat(names(json.get("criteria").get(0))).containsExactly("id", "section", "title", "outcome",
                 "points", "maxPoints", "message", "hint");

@@ -1,0 +1,45 @@
+package io.labgrader.probe.vm;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the VM probes run: on which host, with which command runner, which probes, and their time bounds.
+ *
+ * @param firstCall  bound of a hypervisor's first command, which may start a service (VBoxSVC, libvirtd probing
+ *                   QEMU, multipassd): it can take a minute on a cold machine
+ * @param call       bound of every further command
+ * @param guestCall  bound of a question to a guest (guest agent), which may not answer at all
+ * @param perProbe   bound of all of one hypervisor's commands together
+ */
+public record VmProbeSettings(HostEnvironment host, CommandRunner runner, List<VmProbe> probes,
+                              Duration firstCall, Duration call, Duration guestCall, Duration perProbe,
+                              int maxVms) {
+
+    public VmProbeSettings {
+        probes = List.copyOf(probes);
+    }
+
+    /** This machine, all probes, the default bounds. */
+    public static VmProbeSettings defaults() {
+        HostEnvironment host = HostEnvironment.current();
+        return new VmProbeSettings(host, ProcessCommandRunner.forHost(host), VmProbes.all(),
+                Duration.ofSeconds(90), Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofMinutes(4), 40);
+    }
+
+    public VmProbeSettings withHost(HostEnvironment h) {
+        return new VmProbeSettings(h, runner, probes, firstCall, call, guestCall, perProbe, maxVms);
+    }
+
+    public VmProbeSettings withRunner(CommandRunner r) {
+        return new VmProbeSettings(host, r, probes, firstCall, call, guestCall, perProbe, maxVms);
+    }
+
+    public VmProbeSettings withProbes(List<VmProbe> p) {
+        return new VmProbeSettings(host, runner, p, firstCall, call, guestCall, perProbe, maxVms);
+    }
+
+    public VmProbeSettings withTimeouts(Duration first, Duration each, Duration guest, Duration all) {
+        return new VmProbeSettings(host, runner, probes, first, each, guest, all, maxVms);
+    }
+}
