@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test.sh - the project's test command: prepares what the tests need on this machine, then runs every test.
 #   1. a Docker Engine with nginx:latest and hello-world (scripts/prepare-docker.sh)
-#   2. gitlab-ci-local, the runner that tests .gitlab-ci.yml (scripts/prepare-gitlab-ci-local.sh)
+#   2. gitlab-ci-local, the runner that tests .gitlab-ci.yml (scripts/prepare-gitlab-ci-local.sh), and Chromium
 #   3. libvirt + QEMU for the VM tests (scripts/prepare-libvirt.sh), where it can be installed
 #   4. mvn verify: the engine's tests (unit, format and real-engine scenario tests) and the jar
 set -euo pipefail
@@ -9,6 +9,10 @@ cd "$(CDPATH='' cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
 
 scripts/prepare-docker.sh
 scripts/prepare-gitlab-ci-local.sh
+# headless Chromium renders the class overview in its test (Debian's package; run as root on CI)
+if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
 if [ -x scripts/prepare-libvirt.sh ]; then
     scripts/prepare-libvirt.sh
 fi

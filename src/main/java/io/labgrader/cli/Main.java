@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The labgrader command. */
 @Command(name = "labgrader", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Grades the lab \"Docker vs. virtual machine\" from evidence of the real environment.",
-        subcommands = {CheckCommand.class, WatchCommand.class, GradeCommand.class, RubricCommand.class, ReplayCommand.class})
+        subcommands = {CheckCommand.class, WatchCommand.class, GradeCommand.class, MergeCommand.class, RubricCommand.class,
+                ReplayCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

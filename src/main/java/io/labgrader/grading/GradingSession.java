@@ -34,8 +34,12 @@ final class GradingSession {
 
     synchronized Rubric rubric() {
         if (rubric == null && rubricProblem == null) {
+            // parsed once per version of the file, not once per run: batch grading runs the suites a thousand times
+            rubric = RubricCache.get(rubricPath.toString()).orElse(null);
+        }
+        if (rubric == null && rubricProblem == null) {
             try {
-                rubric = RubricLoader.load(rubricPath);
+                rubric = RubricLoader.load(rubricPath);   // invalid: load again for the problem's message
             } catch (RubricException e) {
                 rubricProblem = new NotGradableException(LocalizedText.of(
                         "Die Bewertungsvorgabe ist ungültig: " + e.getMessage(),

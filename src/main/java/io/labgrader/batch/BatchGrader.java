@@ -1,0 +1,424 @@
+package io.labgrader.batch;
+
+import io.labgrader.grading.CriterionResult;
+import io.labgrader.grading.GradeResult;
+import io.labgrader.grading.Outcome;
+import io.labgrader.report.StudentReports;
+import io.labgrader.rubric.Criterion;
+import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Rubric;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Grades a folder of submissions: finds the students, grades them in parallel (every grader run goes through the
+ * JUnit Platform, see {@link SuiteRunner}), writes each student's reports as soon as the student is done, and at the
+ * end the class reports: the Moodle gradebook, the HTML overview and summary.json.
+ *
+ * <p>Output order is deterministic whatever the number of threads: students are numbered in the order of their
+ * names, listeners hear of them in that order, and every class report lists them so. All reports of one run carry
+ * one timestamp, {@link BatchResult#gradedAt()}; apart from it a rerun writes the same bytes.
+ *
+ * <p>Memory does not grow with the class: each student's result goes to a spool file as soon as the students before
+ * are done, and the class reports read it back. Nothing is written outside the output folder: the spool and the
+ * files unpacked from zips (each grading thread reuses a folder of its own) are in a work folder inside it, removed at
+ * the end. {@link #cancel()} (Ctrl-C) lets the students being graded finish; their reports, like every report written
+ * before, stay complete, and no class report is written.
+ */
+public final class BatchGrader {
+
+    public static final String STUDENTS = "students";
+    private static final String WORK_PREFIX = ".work-";
+    private static final int QUEUE_PER_JOB = 4;
+
+    /**
+     * @param input    the submissions folder, or a zip of it (Moodle's "download all submissions")
+     * @param out      the output folder
+     * @param jobs     how many students are graded at once
+     * @param language of every report
+     * @param shard    only this shard of the students (CI's parallel jobs), or null for all; see {@link ShardMerge}
+     */
+    public record Settings(Path input, Path out, int jobs, Language language, Limits limits, Clock clock, Shard shard) {
+        public Settings {
+            if (jobs < 1) {
+                throw new IllegalArgumentException("jobs must be at least 1");
+            }
+        }
+
+        /** All students, no shard. */
+        public Settings(Path input, Path out, int jobs, Language language, Limits limits, Clock clock) {
+            this(input, out, jobs, language, limits, clock, null);
+        }
+    }
+
+    /** Hears of the batch's progress. Called from grading threads, one call at a time, students in batch order. */
+    public interface Listener {
+        default void found(int students, List<String> ignored) {
+        }
+
+        default void graded(StudentResult student, int done, int total) {
+        }
+    }
+
+    /** The whole input could not be read (a class zip that is no zip, a folder that cannot be listed). */
+    public static final class InputException extends Exception {
+        public InputException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final Rubric rubric;
+    private final Settings settings;
+    private final Object state = new Object();
+    private boolean cancelled;
+    private int busy;
+    private volatile Path work;
+    /** Each grading thread unpacks into a folder of its own, reused from student to student. */
+    private final ThreadLocal<Path> threadWork = ThreadLocal.withInitial(
+            () -> work.resolve("t" + Thread.currentThread().getId()));
+
+    public BatchGrader(Rubric rubric, Settings settings) {
+        this.rubric = rubric;
+        this.settings = settings;
+    }
+
+    public BatchResult run(Listener listener) throws IOException, InputException {
+        long started = System.nanoTime();
+        Instant gradedAt = settings.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        Clock fixed = Clock.fixed(gradedAt, ZoneOffset.UTC);
+        Path out = settings.out().toAbsolutePath().normalize();
+        Files.createDirectories(out);
+        removeStaleWork(out);
+        work = Files.createDirectories(out.resolve(WORK_PREFIX + ProcessHandle.current().pid()));
+        try {
+            Path root = root(out);
+            SubmissionFinder.Found found;
+            try {
+                found = SubmissionFinder.find(root, Set.of(out));
+            } catch (IOException e) {
+                throw new InputException(settings.input() + ": cannot list the submissions: " + e.getMessage());
+            }
+            List<Submission> all = found.submissions();
+            Shard shard = settings.shard();
+            List<Submission> submissions = shard == null ? all : all.stream().filter(x -> shard.includes(x.index())).toList();
+            listener.found(submissions.size(), found.ignored());
+            Collusion collusion = new Collusion();
+            Path spool = work.resolve("students.jsonl");
+            try (Spool.Writer writer = new Spool.Writer(spool)) {
+                gradeAll(submissions, root, out, fixed, collusion, writer, listener);
+            }
+            synchronized (state) {
+                if (cancelled) {
+                    ClassStats stats = ClassStats.of(rubric, each -> Spool.read(spool, e -> each.accept(e.student())));
+                    return BatchResult.of(stats, gradedAt, submissions.size(), found.ignored(), true, List.of(),
+                            Duration.ofNanos(System.nanoTime() - started));
+                }
+                busy++;
+            }
+            try {
+                pruneStaleStudents(out.resolve(STUDENTS), submissions);
+                if (shard != null) {
+                    // the merge of all shards writes the class reports: collusion needs the whole class
+                    Path file = ShardFile.write(out, new ShardFile.Header(rubric.id(), rubric.sha256(), settings.language(),
+                            gradedAt, shard, all.size(), found.ignored()), spool);
+                    ClassStats stats = ClassStats.of(rubric, each -> Spool.read(spool, e -> each.accept(e.student())));
+                    return BatchResult.of(stats, gradedAt, submissions.size(), found.ignored(), false, List.of(file),
+                            Duration.ofNanos(System.nanoTime() - started));
+                }
+                Map<Integer, List<Flag>> flags = collusion.flags(i -> all.get(i));
+                ClassReports.Written written = ClassReports.writeAll(rubric, withFlags(spool, flags), out,
+                        settings.language(), gradedAt, found.ignored());
+                return BatchResult.of(written.stats(), gradedAt, submissions.size(), found.ignored(), false,
+                        written.files(), Duration.ofNanos(System.nanoTime() - started));
+            } finally {
+                done();
+            }
+        } finally {
+            removeWork();
+        }
+    }
+
+    /** The students of a spool, with the collusion flags found after they were written. */
+    static Spool.Source withFlags(Path spool, Map<Integer, List<Flag>> flags) {
+        return each -> Spool.read(spool, e -> each.accept(e.student().withMoreFlags(
+                flags.getOrDefault(e.student().submission().index(), List.of()))));
+    }
+
+    /** Stops starting further students; those being graded finish. */
+    public void cancel() {
+        synchronized (state) {
+            cancelled = true;
+            state.notifyAll();
+        }
+    }
+
+    /** Waits until no student is being graded and no report is being written. */
+    public boolean awaitQuiet(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (state) {
+            while (busy > 0) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(state, left);
+            }
+            return true;
+        }
+    }
+
+    /** Removes this run's work folder (unpacked zips). */
+    public void removeWork() {
+        Path w = work;
+        if (w != null) {
+            AtomicFiles.deleteQuietly(w);
+        }
+    }
+
+    private Path root(Path out) throws InputException {
+        Path input = settings.input();
+        if (Files.isDirectory(input)) {
+            return input;
+        }
+        if (Files.isRegularFile(input) && input.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+            Path unpacked = work.resolve("input");
+            try {
+                SafeUnzip.extract(input, unpacked, settings.limits().forClass(), input.getFileName().toString());
+            } catch (Rejection r) {
+                throw new InputException(r.reason().in(settings.language()));
+            }
+            return unpacked;
+        }
+        throw new InputException(input + ": " + (Files.exists(input) ? "neither a folder nor a zip" : "no such folder"));
+    }
+
+    /**
+     * Grades the students on {@code jobs} threads. Results come back in any order; each is passed on (to the
+     * listener, and to the spool with the identifiers of its evidence) as soon as every student before it is done,
+     * so the output order is the batch order and at most a few results wait in memory.
+     */
+    private void gradeAll(List<Submission> submissions, Path root, Path out, Clock clock, Collusion collusion,
+                          Spool.Writer spool, Listener listener) throws IOException {
+        int total = submissions.size();
+        if (total == 0) {
+            return;
+        }
+        SubmissionPreparer preparer = new SubmissionPreparer(root, settings.limits());
+        Map<Integer, Graded> waiting = new java.util.HashMap<>();
+        int[] next = {0};
+        IOException[] spoolProblem = {null};
+        int jobs = Math.min(settings.jobs(), total);
+        Semaphore slots = new Semaphore(jobs * QUEUE_PER_JOB);
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "grade-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);   // Ctrl-C ends the JVM once the shutdown hook has let running students finish
+            return t;
+        });
+        try (SuiteRunner runner = new SuiteRunner(rubric, settings.language())) {
+            for (int i = 0; i < total; i++) {
+                Submission s = submissions.get(i);
+                int position = i;
+                slots.acquireUninterruptibly();
+                synchronized (state) {
+                    if (cancelled) {
+                        slots.release();
+                        break;
+                    }
+                    busy++;
+                }
+                pool.execute(() -> {
+                    try {
+                        Graded g = gradeOne(s, preparer, runner, collusion, out, clock);
+                        synchronized (waiting) {
+                            waiting.put(position, g);
+                            for (Graded ready; (ready = waiting.remove(next[0])) != null; next[0]++) {
+                                listener.graded(ready.result(), next[0] + 1, total);
+                                if (spoolProblem[0] == null) {
+                                    try {
+                                        spool.append(ready.result(), ready.fingerprints());
+                                    } catch (IOException e) {
+                                        spoolProblem[0] = e;
+                                    }
+                                }
+                            }
+                        }
+                    } finally {
+                        slots.release();
+                        done();
+                    }
+                });
+            }
+            pool.shutdown();
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // a student takes milliseconds; the loop only waits for the last ones
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel();
+        } finally {
+            pool.shutdownNow();
+        }
+        if (spoolProblem[0] != null) {
+            throw spoolProblem[0];
+        }
+    }
+
+    /** A student's result and the machine identifiers of their evidence. */
+    private record Graded(StudentResult result, Set<String> fingerprints) {
+    }
+
+    private void done() {
+        synchronized (state) {
+            busy--;
+            state.notifyAll();
+        }
+    }
+
+    private Graded gradeOne(Submission s, SubmissionPreparer preparer, SuiteRunner runner, Collusion collusion, Path out,
+                            Clock clock) {
+        Path studentWork = threadWork.get();
+        Path dir = out.resolve(STUDENTS).resolve(s.folder());
+        Language language = settings.language();
+        String shown = s.source();
+        List<Flag> flags = List.of();
+        Set<String> fingerprints = Set.of();
+        GradeResult result;
+        try {
+            SubmissionPreparer.Prepared prepared = preparer.prepare(s, studentWork);
+            shown = prepared.shown();
+            EvidenceScan.Scan scan = EvidenceScan.of(prepared.bundle(), prepared.files());
+            flags = scan.flags();
+            if (scan.readable()) {
+                collusion.add(s.index(), scan.fingerprints());
+                fingerprints = scan.fingerprints();
+            }
+            result = normalise(runner.grade(prepared.bundle(), clock), prepared.bundle(), shown, clock.instant());
+        } catch (Rejection r) {
+            result = rejected(r.reason(), shown, clock.instant());
+        } catch (RuntimeException e) {
+            result = rejected(LocalizedText.of(
+                    "labgrader konnte diese Abgabe nicht bewerten (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "). Bitte melden Sie das mit der Abgabe.",
+                    "labgrader could not grade this submission (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "). Please report this with the submission."), shown, clock.instant());
+        }
+        try {
+            StudentReports.writeAll(result, dir, language);
+        } catch (IOException | RuntimeException e) {
+            String why = "cannot write the reports to " + dir + ": " + e.getMessage();
+            return new Graded(new StudentResult(s, false, 0, result.maxScore(), List.of(), List.of(),
+                    language == Language.DE ? "Die Berichte konnten nicht geschrieben werden: " + dir + ": " + e.getMessage() : why,
+                    flags, "", shown), fingerprints);
+        }
+        return new Graded(summarise(s, result, flags, shown), fingerprints);
+    }
+
+    private StudentResult summarise(Submission s, GradeResult result, List<Flag> flags, String shown) {
+        Language language = settings.language();
+        List<Outcome> outcomes = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (CriterionResult c : result.criteria()) {
+            outcomes.add(c.outcome());
+            notes.add(c.outcome() == Outcome.PASSED ? "" : Texts.oneLine(c.message().in(language)));
+        }
+        boolean gradable = !result.nothingGradable();
+        String reason = gradable ? "" : result.criteria().stream().map(c -> Texts.oneLine(c.message().in(language)))
+                .filter(m -> !m.isEmpty()).findFirst().orElse("");
+        return new StudentResult(s, gradable, result.score(), result.maxScore(), outcomes, notes, reason, flags,
+                gradable ? Feedback.html(result, language) : "", shown);
+    }
+
+    /**
+     * The result as reports show it: the evidence named as in the submissions folder (not the work folder it was
+     * unpacked to), the run's one timestamp, and no durations, so that a rerun writes the same bytes.
+     */
+    static GradeResult normalise(GradeResult raw, Path bundle, String shown, Instant gradedAt) {
+        String absolute = bundle.toAbsolutePath().toString();
+        List<CriterionResult> criteria = new ArrayList<>();
+        for (CriterionResult c : raw.criteria()) {
+            LocalizedText message = c.message() == null ? LocalizedText.same("")
+                    : LocalizedText.of(c.message().de().replace(absolute, shown), c.message().en().replace(absolute, shown));
+            criteria.add(new CriterionResult(c.id(), c.section(), c.title(), c.outcome(), c.points(), c.maxPoints(),
+                    message, c.hint(), 0));
+        }
+        return new GradeResult(raw.rubricId(), raw.rubricTitle(), raw.rubricSha256(), shown, gradedAt, criteria, raw.vms());
+    }
+
+    /** A submission that could not be graded at all: every criterion NOT_GRADABLE with the reason. */
+    GradeResult rejected(LocalizedText reason, String shown, Instant gradedAt) {
+        List<CriterionResult> criteria = new ArrayList<>();
+        for (Criterion c : rubric.criteria()) {
+            criteria.add(new CriterionResult(c.id(), c.section(), c.title(), Outcome.NOT_GRADABLE, 0, c.points(), reason,
+                    LocalizedText.same(""), 0));
+        }
+        return new GradeResult(rubric.id(), rubric.title(), rubric.sha256(), shown, gradedAt, criteria);
+    }
+
+    /** Removes work folders that runs killed outright (SIGKILL) left behind. */
+    private static void removeStaleWork(Path out) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(out, WORK_PREFIX + "*")) {
+            for (Path p : entries) {
+                String pid = p.getFileName().toString().substring(WORK_PREFIX.length());
+                boolean alive = pid.matches("\\d{1,19}") && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+                if (!alive && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    AtomicFiles.deleteQuietly(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing to remove, or not now
+        }
+    }
+
+    /**
+     * Removes student folders of an earlier run whose student is no longer in the batch, so the folder matches the
+     * overview. Only folders holding nothing but labgrader's own report files are removed.
+     */
+    static void pruneStaleStudents(Path students, List<Submission> current) {
+        if (!Files.isDirectory(students, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Set<String> keep = new HashSet<>();
+        current.forEach(s -> keep.add(s.folder()));
+        Set<String> ours = new HashSet<>(StudentReports.fileNames());
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(students)) {
+            for (Path dir : dirs) {
+                if (keep.contains(dir.getFileName().toString()) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                boolean onlyReports;
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                    onlyReports = true;
+                    for (Path f : files) {
+                        onlyReports &= ours.contains(f.getFileName().toString()) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS);
+                    }
+                }
+                if (onlyReports) {
+                    AtomicFiles.deleteTree(dir);
+                }
+            }
+        } catch (IOException e) {
+            // stale folders stay; the overview lists only this run's students
+        }
+    }
+}

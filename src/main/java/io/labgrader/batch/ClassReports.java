@@ -1,0 +1,35 @@
+package io.labgrader.batch;
+
+import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Rubric;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The class reports of a batch, each written atomically: gradebook.csv, overview.html, summary.json. They read the
+ * students from the spool, once for the numbers and once more for each report, never all of them at once.
+ */
+public final class ClassReports {
+
+    public static final List<String> FILE_NAMES = List.of(GradebookCsv.FILE_NAME, OverviewHtml.FILE_NAME, SummaryJson.FILE_NAME);
+
+    private ClassReports() {
+    }
+
+    record Written(List<Path> files, ClassStats stats) {
+    }
+
+    static Written writeAll(Rubric rubric, Spool.Source students, Path out, Language language, Instant gradedAt,
+                            List<String> ignored) throws IOException {
+        ClassStats stats = ClassStats.of(rubric, students);
+        Path gradebook = AtomicFiles.write(out.resolve(GradebookCsv.FILE_NAME), o -> GradebookCsv.write(students, gradedAt, o));
+        Path overview = AtomicFiles.write(out.resolve(OverviewHtml.FILE_NAME),
+                o -> new OverviewHtml(rubric, language).write(students, stats, gradedAt, ignored, o));
+        Path summary = AtomicFiles.write(out.resolve(SummaryJson.FILE_NAME),
+                o -> SummaryJson.write(rubric, students, stats, gradedAt, language, ignored, o));
+        return new Written(List.of(gradebook, overview, summary), stats);
+    }
+}

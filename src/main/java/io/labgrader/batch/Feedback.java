@@ -1,0 +1,65 @@
+package io.labgrader.batch;
+
+import io.labgrader.grading.CriterionResult;
+import io.labgrader.grading.GradeResult;
+import io.labgrader.grading.Outcome;
+import io.labgrader.rubric.LocalizedText.Language;
+import org.jsoup.nodes.Entities;
+
+/**
+ * The feedback a student reads in the gradebook (Moodle's "Feedback comments", which Moodle shows as HTML): the
+ * score, then every criterion that did not pass with its message and, for a failure, the hint. A fixed frame of
+ * tags around text that Jsoup escapes, so whatever a student's machine said stays text. (Built as a string rather
+ * than a DOM: it is made for every student while grading.)
+ */
+final class Feedback {
+
+    private Feedback() {
+    }
+
+    static String html(GradeResult result, Language language) {
+        boolean de = language == Language.DE;
+        StringBuilder html = new StringBuilder(1024);
+        html.append("<p><strong>").append(escape(Texts.oneLine(result.rubricTitle().in(language)) + ": " + result.score()
+                + " / " + result.maxScore() + " (" + Texts.number(Texts.percent(result.score(), result.maxScore()), language)
+                + " %)")).append("</strong></p>");
+        boolean list = false;
+        for (CriterionResult c : result.criteria()) {
+            if (c.outcome() == Outcome.PASSED) {
+                continue;
+            }
+            if (!list) {
+                html.append("<ul>");
+                list = true;
+            }
+            html.append("<li><strong>").append(escape(mark(c.outcome()) + " " + Texts.oneLine(c.title().in(language))
+                    + " (" + c.points() + " / " + c.maxPoints() + ")")).append("</strong>");
+            String message = Texts.oneLine(c.message().in(language));
+            if (!message.isEmpty()) {
+                html.append(escape(": " + message));
+            }
+            String hint = c.outcome() == Outcome.FAILED && c.hint() != null ? Texts.oneLine(c.hint().in(language)) : "";
+            if (!hint.isEmpty()) {
+                html.append(" <em>").append(escape((de ? "Hinweis: " : "Hint: ") + hint)).append("</em>");
+            }
+            html.append("</li>");
+        }
+        if (list) {
+            html.append("</ul>");
+        }
+        return html.toString();
+    }
+
+    private static String escape(String text) {
+        return Entities.escape(text);
+    }
+
+    static String mark(Outcome outcome) {
+        return switch (outcome) {
+            case PASSED -> "✔";
+            case FAILED -> "✘";
+            case BLOCKED -> "⊘";
+            case NOT_GRADABLE -> "!";
+        };
+    }
+}

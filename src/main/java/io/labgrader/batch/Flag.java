@@ -1,0 +1,52 @@
+package io.labgrader.batch;
+
+import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.LocalizedText.Language;
+
+import java.util.List;
+
+/**
+ * Something an instructor should look at. A flag never changes a score.
+ *
+ * @param kind   what kind of observation
+ * @param detail what exactly, e.g. which IDs are shared with whom, or which files changed
+ * @param others the keys of the other students involved (collusion), in batch order
+ */
+public record Flag(Kind kind, LocalizedText detail, List<String> others) {
+
+    public Flag {
+        others = List.copyOf(others);
+    }
+
+    public static Flag of(Kind kind, String de, String en) {
+        return new Flag(kind, LocalizedText.of(de, en), List.of());
+    }
+
+    public enum Kind {
+        /** the same container ID, Docker daemon ID, VM UUID or MAC address in two students' evidence */
+        COLLUSION("gleiche Umgebung", "collusion"),
+        /** the manifest's hashes do not match the files */
+        MODIFIED("nach der Aufnahme verändert", "modified after capture"),
+        /** no observation from labgrader check or watch */
+        NO_LIVE("keine Live-Beobachtung", "no live observation");
+
+        private final LocalizedText label;
+
+        Kind(String de, String en) {
+            this.label = LocalizedText.of(de, en);
+        }
+
+        public String label(Language language) {
+            return label.in(language);
+        }
+
+        /** "collusion", "modified", "no-live": for CSS classes and JSON */
+        public String id() {
+            return switch (this) {
+                case COLLUSION -> "collusion";
+                case MODIFIED -> "modified";
+                case NO_LIVE -> "no-live";
+            };
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package io.labgrader.batch;
+
+import io.labgrader.evidence.EvidenceBundle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Reads zips from students, defensively:
+ * <ul>
+ *   <li>every entry name is checked before anything is unpacked: an absolute name, a drive letter or a ".." segment
+ *       rejects the whole zip, and so does a name given twice (or twice up to case);</li>
+ *   <li>the number of entries, the bytes unpacked (counted while inflating, not taken from the headers, and the
+ *       headers' own sizes too) and each entry's compression ratio are limited, so a zip bomb is stopped after at most
+ *       {@link Limits#maxBytes()};</li>
+ *   <li>nothing is created but plain files and folders below the target: symbolic links stored in a zip are never
+ *       made, and nothing outside the target is written.</li>
+ * </ul>
+ * A student's zip is not unpacked as a whole: {@link #list} finds the evidence bundle (the folder holding
+ * journal.jsonl), and {@link #extractBundle} inflates only that folder's entries, hashing each for the manifest check
+ * and writing only the manifest and the journal, the files the graders read. Names are read as UTF-8, and as code page
+ * 437 (Windows' built-in zip) when they are not valid UTF-8.
+ */
+final class SafeUnzip {
+
+    private static final Charset CP437 = Charset.forName("IBM437");
+    private static final int BUFFER = 64 * 1024;
+    /** Written to disk from a bundle: what the graders read. */
+    private static final Set<String> WRITTEN = Set.of(EvidenceBundle.MANIFEST, EvidenceBundle.JOURNAL);
+
+    private SafeUnzip() {
+    }
+
+    /** Size and SHA-256 of one file of a bundle, as unpacked. */
+    record FileFacts(long size, String sha256) {
+    }
+
+    /**
+     * What a zip holds, its names checked.
+     *
+     * @param bundles the folders holding journal.jsonl, as prefixes ("" for the top, "evidence/", "repo/evidence/")
+     * @param zips    zips inside the zip, by entry name (a zip of a zip)
+     */
+    record Listing(List<String> bundles, List<String> zips, List<String> names) {
+    }
+
+    /** Lists the zip's entries, rejecting it for dangerous names, too many entries or too large declared sizes. */
+    static Listing list(Path zip, Limits limits, String shownAs) throws Rejection {
+        try (ZipFile file = open(zip, limits, shownAs)) {
+            return list(file, limits, shownAs);
+        } catch (IOException e) {
+            throw unreadable(shownAs, e);
+        }
+    }
+
+    /** Opens a student's zip after checking its size; the caller closes it. */
+    static ZipFile open(Path zip, Limits limits, String shownAs) throws Rejection {
+        checkSize(zip, limits, shownAs);
+        return open(zip, shownAs);
+    }
+
+    /** {@link #list(Path, Limits, String)} of an open zip. */
+    static Listing list(ZipFile file, Limits limits, String shownAs) throws Rejection {
+        try {
+            if (file.size() > limits.maxEntries()) {
+                throw tooMany(shownAs, file.size(), limits);
+            }
+            List<String> bundles = new ArrayList<>();
+            List<String> zips = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            Set<String> taken = new HashSet<>();
+            long declared = 0;
+            Enumeration<? extends ZipEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                String relative = checkedName(entry.getName(), shownAs);
+                if (relative.isEmpty() || isJunk(relative)) {
+                    continue;
+                }
+                if (!entry.isDirectory() && !taken.add(relative.toLowerCase(Locale.ROOT))) {
+                    throw twice(shownAs, relative);
+                }
+                if (entry.getSize() > 0) {
+                    declared += entry.getSize();
+                    if (declared > limits.maxBytes()) {
+                        throw tooLarge(shownAs, limits);
+                    }
+                }
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                names.add(relative);
+                String last = relative.substring(relative.lastIndexOf('/') + 1);
+                if (last.equals(EvidenceBundle.JOURNAL)) {
+                    bundles.add(relative.substring(0, relative.length() - last.length()));
+                } else if (last.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                    zips.add(relative);
+                }
+            }
+            return new Listing(List.copyOf(bundles), List.copyOf(zips), List.copyOf(names));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw unreadable(shownAs, e);   // a name that cannot be decoded, or a zip closed under us
+        }
+    }
+
+    /**
+     * Inflates the entries below {@code prefix}: every one is hashed (for the manifest check), manifest.json and
+     * journal.jsonl directly below it are written to {@code target}, replacing what an earlier bundle left there
+     * (a grading thread reuses its folder).
+     *
+     * @return the bundle's files, relative to the bundle, with size and SHA-256, in zip order
+     */
+    static Map<String, FileFacts> extractBundle(Path zip, String prefix, Path target, Limits limits, String shownAs)
+            throws Rejection {
+        try (ZipFile file = open(zip, shownAs)) {
+            return extractBundle(file, prefix, target, limits, shownAs);
+        } catch (IOException e) {
+            throw unreadable(shownAs, e);
+        }
+    }
+
+    /** {@link #extractBundle(Path, String, Path, Limits, String)} of an open zip. */
+    static Map<String, FileFacts> extractBundle(ZipFile file, String prefix, Path target, Limits limits, String shownAs)
+            throws Rejection {
+        Map<String, FileFacts> facts = new LinkedHashMap<>();
+        try {
+            Files.createDirectories(target);
+            long total = 0;
+            Enumeration<? extends ZipEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                String relative = checkedName(entry.getName(), shownAs);
+                if (entry.isDirectory() || !relative.startsWith(prefix) || isJunk(relative)) {
+                    continue;
+                }
+                String inBundle = relative.substring(prefix.length());
+                Path out = WRITTEN.contains(inBundle) ? target.resolve(inBundle).normalize() : null;
+                if (out != null && !out.startsWith(target)) {
+                    throw outside(shownAs, entry.getName());   // checkedName makes this impossible; the last guard
+                }
+                Inflated inflated = inflate(file, entry, out, true, limits, limits.maxBytes() - total, shownAs);
+                total += inflated.size();
+                facts.put(inBundle, new FileFacts(inflated.size(), inflated.sha256()));
+            }
+            for (String name : WRITTEN) {
+                if (!facts.containsKey(name)) {
+                    Files.deleteIfExists(target.resolve(name));   // the target is reused: no file of another bundle stays
+                }
+            }
+            return facts;
+        } catch (FileAlreadyExistsException e) {
+            throw twice(shownAs, String.valueOf(e.getFile()));
+        } catch (IOException e) {
+            throw unreadable(shownAs, e);
+        }
+    }
+
+    /** Inflates one entry (a zip inside the zip) to a file, within the limits. */
+    static long extractEntry(ZipFile file, String name, Path out, Limits limits, String shownAs) throws Rejection {
+        try {
+            Enumeration<? extends ZipEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.isDirectory() && checkedName(entry.getName(), shownAs).equals(name)) {
+                    Files.createDirectories(out.getParent());
+                    return inflate(file, entry, out, true, limits, limits.maxBytes(), shownAs).size();
+                }
+            }
+            throw unreadable(shownAs, new IOException(name + " vanished"));
+        } catch (IOException e) {
+            throw unreadable(shownAs, e);
+        }
+    }
+
+    /** Unpacks the whole zip into {@code target} (a class's "download all submissions" zip). */
+    static long extract(Path zip, Path target, Limits limits, String shownAs) throws Rejection {
+        list(zip, limits, shownAs);   // names, count and declared sizes first: nothing is written for a bad zip
+        try (ZipFile file = open(zip, shownAs)) {
+            Files.createDirectories(target);
+            long total = 0;
+            Enumeration<? extends ZipEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                String relative = checkedName(entry.getName(), shownAs);
+                if (relative.isEmpty() || isJunk(relative)) {
+                    continue;
+                }
+                Path out = target.resolve(relative).normalize();
+                if (!out.startsWith(target)) {
+                    throw outside(shownAs, entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                    continue;
+                }
+                Files.createDirectories(out.getParent());
+                total += inflate(file, entry, out, false, limits, limits.maxBytes() - total, shownAs).size();
+            }
+            return total;
+        } catch (FileAlreadyExistsException e) {
+            throw twice(shownAs, String.valueOf(e.getFile()));
+        } catch (IOException e) {
+            throw unreadable(shownAs, e);
+        }
+    }
+
+    private record Inflated(long size, String sha256) {
+    }
+
+    /** Inflates one entry, hashing it and writing it to {@code out} when given, within budget and ratio. */
+    private static Inflated inflate(ZipFile file, ZipEntry entry, Path out, boolean overwrite, Limits limits, long budget,
+                                    String shownAs) throws IOException, Rejection {
+        long compressed = entry.getCompressedSize();
+        long ratioLimit = compressed > 0 ? Math.max(Limits.MIB, multiply(compressed, limits.maxRatio())) : Long.MAX_VALUE;
+        MessageDigest sha = sha256();
+        long written = 0;
+        byte[] buffer = new byte[BUFFER];
+        // a reused file is written over in place and cut to length afterwards: cheaper than truncating it first,
+        // which makes the file system free and allocate its blocks again
+        java.nio.channels.FileChannel channel = out == null ? null : overwrite
+                ? java.nio.channels.FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE)
+                : java.nio.channels.FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (java.nio.channels.FileChannel ch = channel;
+             InputStream in = file.getInputStream(entry);
+             OutputStream os = ch == null ? OutputStream.nullOutputStream() : java.nio.channels.Channels.newOutputStream(ch)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                written += n;
+                if (written > budget) {
+                    throw tooLarge(shownAs, limits);
+                }
+                if (written > ratioLimit) {
+                    throw Rejection.of(shownAs + ": \"" + entry.getName() + "\" entpackt sich auf mehr als das " + limits.maxRatio()
+                                    + "-Fache seiner gepackten Größe (eine Zip-Bombe?).",
+                            shownAs + ": \"" + entry.getName() + "\" unpacks to more than " + limits.maxRatio()
+                                    + " times its packed size (a zip bomb?).");
+                }
+                sha.update(buffer, 0, n);
+                os.write(buffer, 0, n);
+            }
+            if (ch != null && ch.size() > written) {
+                ch.truncate(written);
+            }
+        }
+        return new Inflated(written, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static void checkSize(Path zip, Limits limits, String shownAs) throws Rejection {
+        long size;
+        try {
+            size = Files.size(zip);
+        } catch (IOException e) {
+            throw Rejection.of(shownAs + " kann nicht gelesen werden: " + e.getMessage() + ".",
+                    shownAs + " cannot be read: " + e.getMessage() + ".");
+        }
+        if (size == 0) {
+            throw Rejection.of(shownAs + " ist leer (0 Bytes). Laden Sie die Zip-Datei mit Ihren Nachweisen erneut hoch.",
+                    shownAs + " is empty (0 bytes). Upload the zip with your evidence again.");
+        }
+        if (size > limits.maxBytes()) {
+            throw tooLarge(shownAs, limits);
+        }
+    }
+
+    private static ZipFile open(Path zip, String shownAs) throws Rejection {
+        try {
+            return new ZipFile(zip.toFile(), StandardCharsets.UTF_8);
+        } catch (ZipException | IllegalArgumentException utf8Problem) {
+            try {
+                return new ZipFile(zip.toFile(), CP437);   // names from Windows' "Send to > Compressed folder"
+            } catch (IOException | IllegalArgumentException e) {
+                throw unreadable(shownAs, utf8Problem);
+            }
+        } catch (IOException e) {
+            throw unreadable(shownAs, e);
+        }
+    }
+
+    private static long multiply(long a, long b) {
+        return a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
+    }
+
+    /**
+     * The entry's name as a relative path with '/' separators, or a rejection when it is absolute, has a drive letter,
+     * or climbs out with "..". Backslashes count as separators (zips made on Windows).
+     */
+    static String checkedName(String name, String shownAs) throws Rejection {
+        if (name.indexOf('\0') >= 0) {
+            throw outside(shownAs, name.replace('\0', '?'));
+        }
+        String n = name.replace('\\', '/');
+        if (n.startsWith("/") || n.matches("^[A-Za-z]:.*")) {
+            throw Rejection.of(shownAs + " enthält den absoluten Pfad \"" + name + "\"; das wird aus Sicherheitsgründen nicht entpackt. "
+                            + "Packen Sie nur den Ordner evidence/ ein.",
+                    shownAs + " holds the absolute path \"" + name + "\", which is not unpacked for safety. Zip only the evidence/ folder.");
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : n.split("/")) {
+            if (part.equals("..")) {
+                throw outside(shownAs, name);
+            }
+            if (!part.isEmpty() && !part.equals(".")) {
+                parts.add(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    private static boolean isJunk(String relative) {
+        return relative.equals("__MACOSX") || relative.startsWith("__MACOSX/") || relative.endsWith(".DS_Store");
+    }
+
+    private static Rejection outside(String shownAs, String name) {
+        return Rejection.of(shownAs + " enthält den Pfad \"" + name + "\", der aus dem Ordner der Abgabe hinausführt; "
+                        + "das wird aus Sicherheitsgründen nicht entpackt. Packen Sie nur den Ordner evidence/ ein.",
+                shownAs + " holds the path \"" + name + "\", which leads out of the submission's folder and is not unpacked "
+                        + "for safety. Zip only the evidence/ folder.");
+    }
+
+    private static Rejection twice(String shownAs, String name) {
+        return Rejection.of(shownAs + " enthält \"" + name + "\" zweimal; packen Sie die Nachweise neu.",
+                shownAs + " holds \"" + name + "\" twice; zip the evidence again.");
+    }
+
+    private static Rejection tooMany(String shownAs, int count, Limits limits) {
+        return Rejection.of(shownAs + " enthält " + count + " Einträge, mehr als die erlaubten " + limits.maxEntries() + ".",
+                shownAs + " holds " + count + " entries, more than the " + limits.maxEntries() + " allowed.");
+    }
+
+    static Rejection tooLarge(String shownAs, Limits limits) {
+        return Rejection.of(shownAs + " ist größer als " + Limits.size(limits.maxBytes())
+                        + " (ausgepackt); die Nachweise eines Labs sind wenige MiB groß. Geben Sie nur den Ordner evidence/ ab.",
+                shownAs + " is larger than " + Limits.size(limits.maxBytes())
+                        + " (unpacked); a lab's evidence is a few MiB. Submit only the evidence/ folder.");
+    }
+
+    private static Rejection unreadable(String shownAs, Exception e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Rejection.of(shownAs + " ist keine lesbare Zip-Datei (" + why + "); vielleicht abgeschnitten oder verschlüsselt. "
+                        + "Packen Sie die Nachweise neu und laden Sie sie erneut hoch.",
+                shownAs + " is not a readable zip file (" + why + "); perhaps truncated or encrypted. Zip the evidence again and upload it again.");
+    }
+}

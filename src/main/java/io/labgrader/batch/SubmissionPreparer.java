@@ -1,0 +1,435 @@
+package io.labgrader.batch;
+
+import io.labgrader.evidence.EvidenceBundle;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.ZipFile;
+
+/**
+ * Turns a submission into an evidence folder the graders can read, or rejects it with the reason.
+ *
+ * <p>The one evidence bundle (the folder holding journal.jsonl) is located, a few levels deep at most: a cloned
+ * repository has it in evidence/, a zip often in one folder more, a Moodle folder holds it or a zip of it. Several
+ * bundles at the same depth are ambiguous and rejected.
+ *
+ * <p>A bundle in a folder is read where it is, after checking it: not larger than the limits, no special files, no
+ * symbolic link that leads out of the submission. A bundle in a zip is not unpacked as a whole: its entries are
+ * inflated within the limits and hashed, and only manifest.json and journal.jsonl (what the graders read) are written,
+ * into the student's work folder inside the output folder.
+ */
+final class SubmissionPreparer {
+
+    /** How deep below a submission's top the bundle may lie (repo-main/evidence/journal.jsonl is 2). */
+    private static final int SEARCH_DEPTH = 5;
+    /** How deep below a folder's top a zip may lie to be looked into. */
+    private static final int ZIP_DEPTH = 2;
+
+    /**
+     * A submission ready to grade.
+     *
+     * @param bundle the folder the graders read
+     * @param shown  how reports name it ("alice.zip!/evidence")
+     * @param files  for a bundle from a zip: each file's size and hash, taken while inflating; null when the bundle
+     *               is a folder of the submission (its files are on disk)
+     */
+    record Prepared(Path bundle, String shown, Map<String, SafeUnzip.FileFacts> files) {
+    }
+
+    /** A place that holds journal.jsonl: a folder on disk, or a prefix inside an open zip. */
+    private record Candidate(Path dir, ZipFile zip, String prefix, String shown, String zipShown, int depth) {
+    }
+
+    private final Path root;
+    private final Limits limits;
+
+    SubmissionPreparer(Path root, Limits limits) throws IOException {
+        this.root = root.toRealPath();
+        this.limits = limits;
+    }
+
+    Prepared prepare(Submission s, Path work) throws Rejection {
+        List<ZipFile> opened = new ArrayList<>();
+        try {
+            return prepare(s, work, opened);
+        } finally {
+            for (ZipFile z : opened) {
+                try {
+                    z.close();
+                } catch (IOException e) {
+                    // read-only; nothing lost
+                }
+            }
+        }
+    }
+
+    private Prepared prepare(Submission s, Path work, List<ZipFile> opened) throws Rejection {
+        if (!s.duplicates().isEmpty()) {
+            List<String> quoted = s.sources().stream().map(x -> "\"" + x + "\"").toList();
+            throw Rejection.of("Für " + s.label() + " gibt es mehrere Abgaben: " + join(quoted, " und ")
+                            + ". Welche zählt, ist nicht eindeutig; behalten Sie eine davon und bewerten Sie erneut.",
+                    "There are several submissions for " + s.label() + ": " + join(quoted, " and ")
+                            + ". Which one counts is ambiguous; keep one of them and grade again.");
+        }
+        Path entry = s.path();
+        if (Files.isSymbolicLink(entry)) {
+            try {
+                if (!entry.toRealPath().startsWith(root)) {
+                    throw linkOut(s.source());
+                }
+            } catch (IOException e) {
+                throw Rejection.of(s.source() + " ist ein symbolischer Link auf nichts.", s.source() + " is a symbolic link to nothing.");
+            }
+        }
+        List<Candidate> candidates;
+        Walked walked = null;
+        if (Files.isRegularFile(entry)) {
+            candidates = fromZip(entry, s.source(), work, 0, true, opened);
+            if (candidates.isEmpty()) {
+                throw nothingInZip(opened.get(0), s.source());
+            }
+        } else {
+            Path base;
+            try {
+                base = entry.toRealPath();
+            } catch (IOException e) {
+                throw unreadable(s.source(), e);
+            }
+            walked = new Walked();
+            candidates = fromFolder(base, s.source(), work, walked, opened);
+            if (candidates.isEmpty()) {
+                throw nothingFound(base, s.source());
+            }
+        }
+        int shallowest = candidates.stream().mapToInt(Candidate::depth).min().orElseThrow();
+        List<Candidate> best = candidates.stream().filter(c -> c.depth() == shallowest).toList();
+        if (best.size() > 1) {
+            String names = best.stream().map(c -> "\"" + c.shown() + "\"").limit(5).collect(Collectors.joining(", "));
+            throw Rejection.of(s.source() + " enthält mehrere Nachweis-Ordner (" + names
+                            + "). Welcher zählt, ist nicht eindeutig; geben Sie genau einen Ordner evidence/ ab.",
+                    s.source() + " holds several evidence folders (" + names
+                            + "). Which one counts is ambiguous; submit exactly one evidence/ folder.");
+        }
+        Candidate chosen = best.get(0);
+        if (chosen.zip() == null) {
+            if (walked == null || !walked.covers(chosen.dir())) {
+                check(chosen.dir(), chosen.shown());
+            } else {
+                walked.check(chosen.dir(), chosen.shown(), this);
+            }
+            return new Prepared(chosen.dir(), chosen.shown(), null);
+        }
+        Path into = work.resolve("bundle");
+        Map<String, SafeUnzip.FileFacts> files = SafeUnzip.extractBundle(chosen.zip(), chosen.prefix(), into, limits, chosen.zipShown());
+        try {
+            return new Prepared(into.toRealPath(), chosen.shown(), Map.copyOf(files));
+        } catch (IOException e) {
+            throw unreadable(chosen.shown(), e);
+        }
+    }
+
+    /** The bundles inside a zip; one level of zips inside it is looked into too (a zip of a zip). */
+    private List<Candidate> fromZip(Path path, String shownZip, Path work, int level, boolean mayNest, List<ZipFile> opened)
+            throws Rejection {
+        ZipFile zip = SafeUnzip.open(path, limits, shownZip);
+        opened.add(zip);
+        SafeUnzip.Listing listing = SafeUnzip.list(zip, limits, shownZip);
+        List<Candidate> found = new ArrayList<>();
+        for (String prefix : listing.bundles()) {
+            String inside = prefix.isEmpty() ? "" : "/" + prefix.substring(0, prefix.length() - 1);
+            found.add(new Candidate(null, zip, prefix, shownZip + "!" + inside, shownZip, level * 100 + segments(prefix)));
+        }
+        if (found.isEmpty() && mayNest) {
+            int i = 0;
+            for (String inner : listing.zips()) {
+                if (segments(inner) > ZIP_DEPTH) {
+                    continue;
+                }
+                Path copy = work.resolve("inner-" + (++i) + ".zip");
+                SafeUnzip.extractEntry(zip, inner, copy, limits, shownZip);
+                found.addAll(fromZip(copy, shownZip + "!/" + inner, work, level + 1, false, opened));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * What the search in a submission's folder saw of every file, so that a bundle it saw whole is checked without
+     * reading its folders again.
+     */
+    private static final class Walked {
+        private final java.util.Map<Path, BasicFileAttributes> seen = new java.util.LinkedHashMap<>();
+        private final List<Path> unseen = new ArrayList<>();   // folders skipped or at the depth limit
+
+        void add(Path p, BasicFileAttributes attrs) {
+            seen.put(p, attrs);
+        }
+
+        /** Every entry below the bundle was seen: none of the skipped or too deep folders lies in it. */
+        boolean covers(Path bundle) {
+            return unseen.stream().noneMatch(u -> u.startsWith(bundle));
+        }
+
+        void check(Path bundle, String shown, SubmissionPreparer preparer) throws Rejection {
+            Path bundleReal;
+            try {
+                bundleReal = bundle.toRealPath();
+            } catch (IOException e) {
+                throw unreadable(shown, e);
+            }
+            long bytes = 0;
+            int entries = 0;
+            for (java.util.Map.Entry<Path, BasicFileAttributes> e : seen.entrySet()) {
+                if (!e.getKey().startsWith(bundle)) {
+                    continue;
+                }
+                if (++entries > preparer.limits.maxEntries()) {
+                    throw preparer.tooManyFiles(shown);
+                }
+                BasicFileAttributes attrs = e.getValue();
+                String relative = bundle.relativize(e.getKey()).toString().replace('\\', '/');
+                if (attrs.isSymbolicLink()) {
+                    if (!insideAfterLink(e.getKey(), bundleReal)) {
+                        throw linkOut(shown + "/" + relative);
+                    }
+                } else if (attrs.isRegularFile()) {
+                    bytes += attrs.size();
+                    if (bytes > preparer.limits.maxBytes()) {
+                        throw SafeUnzip.tooLarge(shown, preparer.limits);
+                    }
+                } else if (!attrs.isDirectory()) {
+                    throw special(shown + "/" + relative);
+                }
+            }
+        }
+    }
+
+    /** The bundles in a folder: folders holding journal.jsonl, else the bundles in the zips it holds. */
+    private List<Candidate> fromFolder(Path base, String shownBase, Path work, Walked walked, List<ZipFile> opened)
+            throws Rejection {
+        List<Path> journalDirs = new ArrayList<>();
+        List<Path> zips = new ArrayList<>();
+        List<String> linksOut = new ArrayList<>();
+        int[] visited = {0};
+        try {
+            Files.walkFileTree(base, EnumSet.noneOf(java.nio.file.FileVisitOption.class), SEARCH_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    if (!dir.equals(base) && (name.startsWith(".") || name.equals("__MACOSX") || name.equals("node_modules"))) {
+                        walked.unseen.add(dir);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    walked.add(dir, attrs);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (++visited[0] > limits.maxEntries()) {
+                        throw new Stop("too many");
+                    }
+                    if (attrs.isDirectory()) {
+                        walked.unseen.add(file);   // a folder at the depth limit: not looked into
+                    } else {
+                        walked.add(file, attrs);
+                    }
+                    String name = file.getFileName().toString();
+                    if (attrs.isSymbolicLink() && !insideAfterLink(file, base)) {
+                        linksOut.add(base.relativize(file).toString().replace('\\', '/'));
+                    }
+                    if (name.equals(EvidenceBundle.JOURNAL)) {
+                        journalDirs.add(file.getParent());
+                    } else if (attrs.isRegularFile() && name.toLowerCase(Locale.ROOT).endsWith(".zip")
+                            && base.relativize(file).getNameCount() <= ZIP_DEPTH) {
+                        zips.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    walked.unseen.add(file);
+                    return FileVisitResult.CONTINUE;   // unreadable corners do not matter unless they hold the bundle
+                }
+            });
+        } catch (Stop e) {
+            throw tooManyFiles(shownBase);
+        } catch (IOException e) {
+            throw unreadable(shownBase, e);
+        }
+        List<Candidate> found = new ArrayList<>();
+        for (Path dir : journalDirs) {
+            Path relative = base.relativize(dir);
+            boolean top = relative.toString().isEmpty();
+            String shown = top ? shownBase : shownBase + "/" + relative.toString().replace('\\', '/');
+            found.add(new Candidate(dir, null, "", shown, null, top ? 0 : relative.getNameCount()));
+        }
+        if (found.isEmpty() && !linksOut.isEmpty()) {
+            throw linkOut(shownBase + "/" + linksOut.get(0));
+        }
+        if (found.isEmpty()) {
+            zips.sort(Comparator.naturalOrder());
+            for (Path zip : zips) {
+                String shownZip = shownBase + "/" + base.relativize(zip).toString().replace('\\', '/');
+                found.addAll(fromZip(zip, shownZip, work, 1, true, opened));
+            }
+        }
+        return found;
+    }
+
+    private static int segments(String relative) {
+        int n = 0;
+        for (String part : relative.split("/")) {
+            n += part.isEmpty() ? 0 : 1;
+        }
+        return n;
+    }
+
+    /** Size, special files and links of a bundle folder: everything the graders and the manifest check may open. */
+    private void check(Path bundle, String shown) throws Rejection {
+        Path bundleReal;
+        try {
+            bundleReal = bundle.toRealPath();
+        } catch (IOException e) {
+            throw unreadable(shown, e);
+        }
+        long[] bytes = {0};
+        int[] entries = {0};
+        try {
+            Files.walkFileTree(bundle, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    if (++entries[0] > limits.maxEntries()) {
+                        throw new Stop("too many");
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (++entries[0] > limits.maxEntries()) {
+                        throw new Stop("too many");
+                    }
+                    String relative = bundle.relativize(file).toString().replace('\\', '/');
+                    if (attrs.isSymbolicLink()) {
+                        if (!insideAfterLink(file, bundleReal)) {
+                            throw new Stop("link:" + relative);
+                        }
+                    } else if (!attrs.isRegularFile()) {
+                        throw new Stop("special:" + relative);
+                    } else {
+                        bytes[0] += attrs.size();
+                        if (bytes[0] > limits.maxBytes()) {
+                            throw new Stop("huge");
+                        }
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (Stop e) {
+            String what = e.getMessage();
+            if (what.startsWith("link:")) {
+                throw linkOut(shown + "/" + what.substring(5));
+            }
+            if (what.startsWith("special:")) {
+                throw special(shown + "/" + what.substring(8));
+            }
+            throw what.equals("huge") ? SafeUnzip.tooLarge(shown, limits) : tooManyFiles(shown);
+        } catch (IOException e) {
+            throw unreadable(shown, e);
+        }
+    }
+
+    /** Ends a walk early; the message says why. */
+    private static final class Stop extends IOException {
+        Stop(String why) {
+            super(why, null);
+        }
+    }
+
+    /**
+     * Where the link finally leads stays inside {@code inside}; for a link to nothing, where it points. Reading a link
+     * to nothing fails later like any missing file.
+     */
+    private static boolean insideAfterLink(Path link, Path inside) {
+        try {
+            return link.toRealPath().startsWith(inside);
+        } catch (IOException dangling) {
+            try {
+                return link.getParent().resolve(Files.readSymbolicLink(link)).normalize().startsWith(inside);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+
+    private static Rejection special(String path) {
+        return Rejection.of(path + " ist keine gewöhnliche Datei (ein Gerät, eine Pipe oder ein Socket).",
+                path + " is not a regular file (a device, pipe or socket).");
+    }
+
+    private Rejection tooManyFiles(String shown) {
+        return Rejection.of(shown + " enthält mehr als " + limits.maxEntries() + " Dateien; geben Sie nur den Ordner evidence/ ab.",
+                shown + " holds more than " + limits.maxEntries() + " files; submit only the evidence/ folder.");
+    }
+
+    private static Rejection unreadable(String shown, IOException e) {
+        return Rejection.of(shown + " kann nicht gelesen werden: " + e.getMessage() + ".", shown + " cannot be read: " + e.getMessage() + ".");
+    }
+
+    private static Rejection linkOut(String link) {
+        return Rejection.of(link + " ist ein symbolischer Link, der aus der Abgabe hinausführt; er wird aus Sicherheitsgründen "
+                        + "nicht gelesen. Geben Sie die Dateien selbst ab, nicht Verweise auf sie.",
+                link + " is a symbolic link that leads out of the submission and is not read for safety. "
+                        + "Submit the files themselves, not links to them.");
+    }
+
+    private Rejection nothingInZip(ZipFile zip, String source) throws Rejection {
+        List<String> names = SafeUnzip.list(zip, limits, source).names();
+        return nothing(source, names.stream().map(n -> n.contains("/") ? n.substring(0, n.indexOf('/') + 1) : n)
+                .distinct().sorted().toList());
+    }
+
+    private static Rejection nothingFound(Path base, String source) {
+        List<String> names = new ArrayList<>();
+        try (var list = Files.list(base)) {
+            list.map(p -> p.getFileName().toString() + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""))
+                    .filter(n -> !n.startsWith("__MACOSX")).sorted().forEach(names::add);
+        } catch (IOException e) {
+            // the message then names no content
+        }
+        return nothing(source, names);
+    }
+
+    private static Rejection nothing(String source, List<String> names) {
+        if (names.isEmpty()) {
+            return Rejection.of(source + " ist leer: keine Nachweise. Führen Sie \"labgrader check\" aus und geben Sie den Ordner evidence/ ab.",
+                    source + " is empty: no evidence. Run \"labgrader check\" and submit the evidence/ folder.");
+        }
+        String listed = names.stream().limit(6).collect(Collectors.joining(", ")) + (names.size() > 6 ? ", …" : "");
+        return Rejection.of(source + " enthält keine Nachweise von labgrader (keine Datei " + EvidenceBundle.JOURNAL + "; gefunden: " + listed
+                        + "). Führen Sie \"labgrader check\" aus und geben Sie den Ordner evidence/ ab.",
+                source + " holds no labgrader evidence (no " + EvidenceBundle.JOURNAL + "; found: " + listed
+                        + "). Run \"labgrader check\" and submit the evidence/ folder.");
+    }
+
+    private static String join(List<String> items, String lastSeparator) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + lastSeparator + items.get(items.size() - 1);
+    }
+}
