@@ -6,8 +6,6 @@ import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.LocalizedText.Language;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.regex.Pattern;
 
 /**
  * Text helpers shared by the report writers. Messages carry what students' machines said (container names, image
@@ -16,70 +14,22 @@ import java.util.regex.Pattern;
  */
 final class ReportText {
 
-    /**
-     * ANSI/ECMA-48 escape sequences: CSI (ESC [ or the 8-bit CSI), OSC/DCS/PM/APC/SOS strings up to their
-     * terminator (BEL or ESC \), and two-character escapes.
-     */
-    private static final Pattern ESCAPE_SEQUENCE = Pattern.compile(
-            "(?:\u001B\\[|\u009B)[0-?]*[ -/]*[@-~]?"
-                    + "|(?:\u001B[\\]PX^_]|[\u0090\u0098\u009D\u009E\u009F])[^\u0007\u001B\u009C]*(?:\u0007|\u001B\\\\|\u009C)?"
-                    + "|\u001B[ -~]?");
-
-    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
-
     private ReportText() {
     }
 
-    /**
-     * The text without escape sequences and without characters that are control characters, illegal in XML 1.0,
-     * or that reorder text on screen (bidirectional overrides). Line breaks are normalised to {@code \n} and kept,
-     * tabs become a space.
-     */
+    /** See {@link SafeText#clean}. */
     static String clean(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        String s = ESCAPE_SEQUENCE.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp == '\n') {
-                out.append('\n');
-            } else if (cp == '\t') {
-                out.append(' ');
-            } else if (isAllowed(cp)) {
-                out.appendCodePoint(cp);
-            }
-        }
-        return out.toString();
+        return SafeText.clean(text);
     }
 
-    /** {@link #clean(String)}, then every run of whitespace (line breaks included) as one space, trimmed. */
+    /** See {@link SafeText#oneLine}. */
     static String oneLine(String text) {
-        return WHITESPACE_RUN.matcher(clean(text)).replaceAll(" ").trim();
+        return SafeText.oneLine(text);
     }
 
     /** The cleaned text in the language, trailing whitespace removed. */
     static String text(LocalizedText text, Language language) {
         return text == null ? "" : clean(text.in(language)).strip();
-    }
-
-    private static boolean isAllowed(int cp) {
-        if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
-            return false;                                           // C0, DEL, C1
-        }
-        if (cp >= 0xD800 && cp <= 0xDFFF) {
-            return false;                                           // unpaired surrogate
-        }
-        if (cp == 0xFFFE || cp == 0xFFFF) {
-            return false;                                           // not characters, illegal in XML
-        }
-        if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F
-                || cp == 0x061C) {
-            return false;                                           // bidirectional controls
-        }
-        return true;
     }
 
     /**
@@ -94,13 +44,7 @@ final class ReportText {
 
     /** Score as a percentage of the maximum, rounded half-up to one decimal; 0 when nothing could be scored. */
     static BigDecimal percent(GradeResult result) {
-        int max = result.maxScore();
-        if (max <= 0) {
-            return BigDecimal.ZERO;
-        }
-        BigDecimal p = BigDecimal.valueOf(result.score() * 100L)
-                .divide(BigDecimal.valueOf(max), 1, RoundingMode.HALF_UP).stripTrailingZeros();
-        return p.scale() < 0 ? p.setScale(0, RoundingMode.UNNECESSARY) : p;
+        return SafeText.percent(result.score(), result.maxScore());
     }
 
     /** "x / y (p %)", with a decimal comma in German. */

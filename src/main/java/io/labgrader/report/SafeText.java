@@ -1,0 +1,84 @@
+package io.labgrader.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.regex.Pattern;
+
+/**
+ * Makes text from students' machines and folders safe to show. Container names, page titles, folder names and
+ * messages are treated as hostile: escape sequences and control characters are removed before any writer (console,
+ * Markdown, XML, HTML, CSV) sees them; each writer then escapes for its own format.
+ */
+public final class SafeText {
+
+    /**
+     * ANSI/ECMA-48 escape sequences: CSI (ESC [ or the 8-bit CSI), OSC/DCS/PM/APC/SOS strings up to their
+     * terminator (BEL or ESC \), and two-character escapes.
+     */
+    private static final Pattern ESCAPE_SEQUENCE = Pattern.compile(
+            "(?:\u001B\\[|\u009B)[0-?]*[ -/]*[@-~]?"
+                    + "|(?:\u001B[\\]PX^_]|[\u0090\u0098\u009D\u009E\u009F])[^\u0007\u001B\u009C]*(?:\u0007|\u001B\\\\|\u009C)?"
+                    + "|\u001B[ -~]?");
+
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
+
+    /**
+     * The text without escape sequences and without characters that are control characters, illegal in XML 1.0,
+     * or that reorder text on screen (bidirectional overrides). Line breaks are normalised to {@code \n} and kept,
+     * tabs become a space.
+     */
+    public static String clean(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String s = ESCAPE_SEQUENCE.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\n') {
+                out.append('\n');
+            } else if (cp == '\t') {
+                out.append(' ');
+            } else if (isAllowed(cp)) {
+                out.appendCodePoint(cp);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@link #clean(String)}, then every run of whitespace (line breaks included) as one space, trimmed. */
+    public static String oneLine(String text) {
+        return WHITESPACE_RUN.matcher(clean(text)).replaceAll(" ").trim();
+    }
+
+    private static boolean isAllowed(int cp) {
+        if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+            return false;                                           // C0, DEL, C1
+        }
+        if (cp >= 0xD800 && cp <= 0xDFFF) {
+            return false;                                           // unpaired surrogate
+        }
+        if (cp == 0xFFFE || cp == 0xFFFF) {
+            return false;                                           // not characters, illegal in XML
+        }
+        if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F
+                || cp == 0x061C) {
+            return false;                                           // bidirectional controls
+        }
+        return true;
+    }
+
+    /** A score as a percentage of the maximum, rounded half-up to one decimal; 0 when nothing could be scored. */
+    public static BigDecimal percent(int score, int max) {
+        if (max <= 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal p = BigDecimal.valueOf(score * 100L)
+                .divide(BigDecimal.valueOf(max), 1, RoundingMode.HALF_UP).stripTrailingZeros();
+        return p.scale() < 0 ? p.setScale(0, RoundingMode.UNNECESSARY) : p;
+    }
+
+    private SafeText() {
+    }
+}
