@@ -222,8 +222,9 @@ final class ReplayCommand implements Callable<Integer> {
     /** Ends the script and everything it started: TERM first, then KILL. */
     private static void stop(Process process) {
         List<ProcessHandle> descendants = process.descendants().toList();
-        descendants.forEach(ProcessHandle::destroy);
+        // the script first: stopped children first would let it run its next line before its own signal arrives
         process.destroy();
+        descendants.forEach(ProcessHandle::destroy);
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
