@@ -1,13 +1,13 @@
 package io.labgrader.batch;
 
+import io.labgrader.evidence.AtomicFile;
+
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Files of the output folder: written whole or not at all, and work folders removed without following links. */
@@ -17,33 +17,12 @@ final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
-    private static final long PID = ProcessHandle.current().pid();
-
     private AtomicFiles() {
     }
 
-    /**
-     * Writes to a temporary file next to the target (named after this process and thread) and moves it in place, so
-     * a reader never sees half a file.
-     */
+    /** See {@link AtomicFile#write(Path, AtomicFile.Content)}. */
     static Path write(Path target, Writer writer) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = dir.resolve("." + target.getFileName() + "." + PID + "-" + Thread.currentThread().getId() + ".tmp");
-        try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024)) {
-                writer.write(out);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return target;
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
+        return AtomicFile.write(target, writer::write);
     }
 
     /** Deletes a folder and everything in it; links are deleted, never followed. */

@@ -1,21 +1,17 @@
 package io.labgrader.batch;
 
 import io.labgrader.evidence.EvidenceBundle;
+import io.labgrader.evidence.Hashes;
 import io.labgrader.evidence.Json;
 import io.labgrader.evidence.Manifest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,7 +138,7 @@ final class EvidenceScan {
             listed.put(relative, entry);
             SafeUnzip.FileFacts facts;
             try {
-                facts = files != null ? files.get(relative) : Files.isRegularFile(file) ? new SafeUnzip.FileFacts(Files.size(file), sha256(file)) : null;
+                facts = files != null ? files.get(relative) : Files.isRegularFile(file) ? new SafeUnzip.FileFacts(Files.size(file), Hashes.sha256(file)) : null;
             } catch (IOException e) {
                 de.add(relative + " ist nicht lesbar");
                 en.add(relative + " is unreadable");
@@ -252,15 +248,6 @@ final class EvidenceScan {
                 s.append(i == 0 ? "" : ":").append(hex, i, i + 2);
             }
             into.add("mac:" + s);
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

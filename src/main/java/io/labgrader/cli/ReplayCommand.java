@@ -2,6 +2,7 @@ package io.labgrader.cli;
 
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceException;
+import io.labgrader.evidence.Hashes;
 import io.labgrader.evidence.Json;
 import io.labgrader.probe.docker.DockerEndpoint;
 import io.labgrader.probe.docker.DockerProbing;
@@ -162,7 +163,7 @@ final class ReplayCommand implements Callable<Integer> {
         env.put("LABGRADER_PORT_HOST", endpoint.portHost());
         Process process;
         try {
-            sha256 = sha256(Files.readAllBytes(script));
+            sha256 = Hashes.sha256(Files.readAllBytes(script));
             process = builder.start();
         } catch (IOException e) {
             return new ScriptRun(script.toString(), sha256, endpoint.toString(), started, clock.instant(), null, false,
@@ -271,14 +272,6 @@ final class ReplayCommand implements Callable<Integer> {
             bundle.saveRaw("replay.json", Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
         } catch (IOException | RuntimeException e) {
             System.err.println("labgrader: cannot keep the replay's output in " + bundle.dir() + ": " + e.getMessage());
-        }
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

@@ -3,24 +3,16 @@ package io.labgrader.evidence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -122,7 +114,7 @@ public final class EvidenceBundle {
         String relative = RAW + "/" + RAW_STAMP.format(clock.instant()) + "-" + rawCounter.incrementAndGet() + "-" + safeName;
         String text = new String(content, StandardCharsets.UTF_8);
         try {
-            writeAtomically(dir.resolve(relative), Redactor.redact(text).getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(dir.resolve(relative), Redactor.redact(text).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + relative, e);
         }
@@ -142,46 +134,13 @@ public final class EvidenceBundle {
                 if (relative.equals(MANIFEST) || relative.endsWith(".tmp")) {
                     continue;
                 }
-                files.add(new Manifest.FileEntry(relative, Files.size(file), sha256(file)));
+                files.add(new Manifest.FileEntry(relative, Files.size(file), Hashes.sha256(file)));
             }
             Manifest manifest = new Manifest(Manifest.FORMAT, labgraderVersion, rubricId, rubricSha256, created,
                     clock.instant(), host, files);
-            writeAtomically(dir.resolve(MANIFEST), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            AtomicFile.write(dir.resolve(MANIFEST), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         } catch (IOException e) {
             throw new EvidenceException(dir.resolve(MANIFEST), 0, "cannot write the manifest: " + e.getMessage());
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    /** Write to a temporary file and move it in place: a crash never leaves half a file behind. */
-    static void writeAtomically(Path target, byte[] content) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.write(tmp, content);
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** True if the folder holds no journal yet. */
-    public static boolean isEmpty(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return true;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, JOURNAL)) {
-            return !entries.iterator().hasNext();
-        } catch (IOException e) {
-            return true;
         }
     }
 }

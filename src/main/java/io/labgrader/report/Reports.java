@@ -1,14 +1,12 @@
 package io.labgrader.report;
 
+import io.labgrader.evidence.AtomicFile;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.rubric.LocalizedText.Language;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,20 +36,6 @@ public final class Reports {
     }
 
     static Path write(ReportFormat format, GradeResult result, Path target, Language language) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024)) {
-                format.write(result, language, out);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return target;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        return AtomicFile.write(target, out -> format.write(result, language, out));
     }
 }

@@ -3,13 +3,9 @@ package io.labgrader.report;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.rubric.LocalizedText.Language;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,9 +19,6 @@ public final class StudentReports {
 
     /** Formats written only for batch grading, after {@link Reports#FORMATS}. */
     public static final List<ReportFormat> EXTRA_FORMATS = List.of(new GradescopeReport());
-
-    private static final int BUFFER = 32 * 1024;
-    private static final long PID = ProcessHandle.current().pid();
 
     private StudentReports() {
     }
@@ -47,28 +40,8 @@ public final class StudentReports {
         Files.createDirectories(outDir);
         List<Path> written = new ArrayList<>();
         for (ReportFormat format : formats()) {
-            written.add(write(format, result, outDir.resolve(format.fileName()), language));
+            written.add(Reports.write(format, result, outDir.resolve(format.fileName()), language));
         }
         return List.copyOf(written);
-    }
-
-    static Path write(ReportFormat format, GradeResult result, Path target, Language language) throws IOException {
-        // a temporary name of this process's and thread's own (a student's folder is written by one thread), and unlike
-        // Files.createTempFile no random number and no owner-only permissions (instructors share these reports)
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + PID + "-" + Thread.currentThread().getId() + ".tmp");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER)) {
-                format.write(result, language, out);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return target;
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
     }
 }

@@ -162,7 +162,7 @@ class SafeUnzipTest {
 
         assertThat(BatchKit.files(dir.resolve("out"))).containsExactly("journal.jsonl", "manifest.json");
         assertThat(facts.keySet()).containsAll(BatchKit.files(BatchKit.PERFECT));
-        assertThat(facts.get("journal.jsonl").sha256()).isEqualTo(EvidenceScan.sha256(BatchKit.PERFECT.resolve("journal.jsonl")));
+        assertThat(facts.get("journal.jsonl").sha256()).isEqualTo(io.labgrader.evidence.Hashes.sha256(BatchKit.PERFECT.resolve("journal.jsonl")));
     }
 
     @Test

@@ -18,7 +18,6 @@ public final class DockerTimeline {
     private final List<EngineUnreachable> unreachable = new ArrayList<>();
     private final List<ContainersListed> listings = new ArrayList<>();
     private final List<ImagesListed> imageListings = new ArrayList<>();
-    private final List<EventHistoryRead> historyReads = new ArrayList<>();
     private final Map<String, ContainerStory> containers = new LinkedHashMap<>();
 
     private DockerTimeline() {
@@ -41,8 +40,6 @@ public final class DockerTimeline {
                 timeline.listings.add(l);
             } else if (o instanceof ImagesListed i) {
                 timeline.imageListings.add(i);
-            } else if (o instanceof EventHistoryRead r) {
-                timeline.historyReads.add(r);
             }
         }
         timeline.listings.sort(Comparator.comparing(ContainersListed::at));
@@ -65,17 +62,9 @@ public final class DockerTimeline {
         return List.copyOf(containers.values());
     }
 
-    public List<EventHistoryRead> historyReads() {
-        return List.copyOf(historyReads);
-    }
-
     /** The most recent list of all containers, i.e. what exists "now" as far as the evidence knows. */
     public Optional<ContainersListed> latestListing() {
         return listings.isEmpty() ? Optional.empty() : Optional.of(listings.get(listings.size() - 1));
-    }
-
-    public List<ContainersListed> listings() {
-        return List.copyOf(listings);
     }
 
     /**
