@@ -8,9 +8,7 @@ import io.labgrader.rubric.Rubric;
 import io.labgrader.rubric.RubricException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,12 +24,11 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions.HistoryOption history;
 
-    @Option(names = "--evidence", paramLabel = "DIR", defaultValue = "evidence",
-            description = "Evidence folder; each run appends to it (default: ${DEFAULT-VALUE}).")
-    Path evidence;
+    @Mixin
+    CommonOptions.EvidenceOption evidence;
 
     @Override
-    public Integer call() {
+    public Integer call() throws RubricException {
         Timings.mark("main");
         Clock clock = Clock.systemUTC();
         java.time.Instant floor = history.floor(clock);
@@ -47,17 +44,17 @@ final class CheckCommand implements Callable<Integer> {
                     c.api().close();
                 }
             });
-            return Main.rubricError(e);
+            throw e; // Main reports it: the problems, exit 2
         }
         Timings.mark("rubric loaded and bound");
         try {
-            EvidenceBundle bundle = EvidenceBundle.open(evidence, Version.get(), rubric.id(), rubric.sha256(), clock);
+            EvidenceBundle bundle = evidence.open(rubric, clock);
             LiveProbes.checkOnce(rubric, bundle, endpoints, docker.join(), "check", floor);
             Timings.mark("probes done");
         } catch (EvidenceException e) {
             System.err.println("labgrader: " + e.getMessage());
             return ExitCodes.NOTHING_GRADABLE;
         }
-        return GradeAndReport.run(rubric, evidence, options, clock, System.out, System.err);
+        return GradeAndReport.run(rubric, evidence.dir, options, clock, System.out, System.err);
     }
 }

@@ -1,9 +1,13 @@
 package io.labgrader.cli;
 
+import io.labgrader.evidence.EvidenceBundle;
+import io.labgrader.evidence.EvidenceException;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Rubric;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 /** Options every grading command shares. */
 final class CommonOptions {
@@ -26,6 +30,18 @@ final class CommonOptions {
 
     @Option(names = "--no-color", description = "No colours, even on a terminal.")
     boolean noColor;
+
+    /** The evidence folder that check, watch and replay append to. */
+    static final class EvidenceOption {
+        @Option(names = "--evidence", paramLabel = "DIR", defaultValue = "evidence",
+                description = "Evidence folder; each run appends to it (default: ${DEFAULT-VALUE}).")
+        Path dir;
+
+        /** Opens the bundle (creating it on the first run) for this labgrader and rubric. */
+        EvidenceBundle open(Rubric rubric, Clock clock) throws EvidenceException {
+            return EvidenceBundle.open(dir, Version.get(), rubric.id(), rubric.sha256(), clock);
+        }
+    }
 
     /** Where check and watch start reading the engine's event history. */
     static final class HistoryOption {

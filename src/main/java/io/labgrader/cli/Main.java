@@ -19,6 +19,9 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof RubricException rubricProblems) {
+                return rubricError(rubricProblems); // what RubricSource.load throws out of a command's call()
+            }
             // the last line of defence: a message, never a stack trace
             commandLine.getErr().println("labgrader: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));

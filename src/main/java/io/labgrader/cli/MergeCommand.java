@@ -42,13 +42,8 @@ final class MergeCommand implements Callable<Integer> {
     List<Path> shards;
 
     @Override
-    public Integer call() {
-        Rubric rubric;
-        try {
-            rubric = RubricSource.load(rubricFile);
-        } catch (RubricException e) {
-            return Main.rubricError(e);
-        }
+    public Integer call() throws RubricException {
+        Rubric rubric = RubricSource.load(rubricFile);
         Language language = lang;   // null: the shards' own language
         BatchResult result;
         try {

@@ -55,9 +55,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "The exercise script, run with bash.")
     Path script;
 
-    @Option(names = "--evidence", paramLabel = "DIR", defaultValue = "evidence",
-            description = "Evidence folder; the replay appends to it (default: ${DEFAULT-VALUE}).")
-    Path evidence;
+    @Mixin
+    CommonOptions.EvidenceOption evidence;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "Stop the script after this many seconds (default: ${DEFAULT-VALUE}).")
@@ -74,7 +73,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws RubricException {
         if (!Files.isRegularFile(script)) {
             System.err.println("labgrader: " + script + ": " + (Files.exists(script) ? "not a file" : "no such file"));
             return ExitCodes.BAD_INPUT;
@@ -83,18 +82,13 @@ final class ReplayCommand implements Callable<Integer> {
             System.err.println("labgrader: --timeout must be a positive number of seconds, found " + timeoutSeconds);
             return ExitCodes.BAD_INPUT;
         }
-        Rubric rubric;
-        try {
-            rubric = RubricSource.load(options.rubric);
-        } catch (RubricException e) {
-            return Main.rubricError(e);
-        }
+        Rubric rubric = RubricSource.load(options.rubric);
         Language language = options.language();
         boolean de = language == Language.DE;
         Clock clock = Clock.systemUTC();
         EvidenceBundle bundle;
         try {
-            bundle = EvidenceBundle.open(evidence, Version.get(), rubric.id(), rubric.sha256(), clock);
+            bundle = evidence.open(rubric, clock);
         } catch (EvidenceException e) {
             System.err.println("labgrader: " + e.getMessage());
             return ExitCodes.NOTHING_GRADABLE;
@@ -120,7 +114,7 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (EvidenceException e) {
             System.err.println("labgrader: " + e.getMessage());
         }
-        int graded = GradeAndReport.run(rubric, evidence, options, clock, System.out, System.err);
+        int graded = GradeAndReport.run(rubric, evidence.dir, options, clock, System.out, System.err);
         // a replay that could not happen proves nothing, whatever the evidence already held
         return replayed || graded == ExitCodes.BAD_INPUT ? graded : ExitCodes.NOTHING_GRADABLE;
     }

@@ -23,13 +23,8 @@ final class RubricCommand implements Callable<Integer> {
     Language lang;
 
     @Override
-    public Integer call() {
-        Rubric rubric;
-        try {
-            rubric = RubricSource.load(rubricFile);
-        } catch (RubricException e) {
-            return Main.rubricError(e);
-        }
+    public Integer call() throws RubricException {
+        Rubric rubric = RubricSource.load(rubricFile);
         Language language = lang != null ? lang : Language.parseOrDefault(null);
         int idWidth = rubric.criteria().stream().mapToInt(c -> c.id().length()).max().orElse(2);
         int titleWidth = rubric.criteria().stream().mapToInt(c -> c.title().in(language).length()).max().orElse(5);

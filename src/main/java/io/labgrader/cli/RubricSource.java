@@ -16,6 +16,10 @@ final class RubricSource {
     private RubricSource() {
     }
 
+    /**
+     * The rubric named by --rubric (null: rubric.yml here, else the built-in one). A command lets the exception out
+     * of its call(): {@link Main} prints the problems and exits with 2, the same for every command.
+     */
     static Rubric load(Path option) throws RubricException {
         Path file = option != null ? option : Path.of("rubric.yml");
         if (option == null && !Files.exists(file)) {

@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +29,8 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions.HistoryOption history;
 
-    @Option(names = "--evidence", paramLabel = "DIR", defaultValue = "evidence",
-            description = "Evidence folder; watch appends to it (default: ${DEFAULT-VALUE}).")
-    Path evidence;
+    @Mixin
+    CommonOptions.EvidenceOption evidence;
 
     @Option(names = "--duration", paramLabel = "SECONDS",
             description = "Stop by itself after this many seconds (for scripts and CI); default: until Ctrl-C.")
@@ -43,18 +41,13 @@ final class WatchCommand implements Callable<Integer> {
     long portDeadlineSeconds;
 
     @Override
-    public Integer call() {
-        Rubric rubric;
-        try {
-            rubric = RubricSource.load(options.rubric);
-        } catch (RubricException e) {
-            return Main.rubricError(e);
-        }
+    public Integer call() throws RubricException {
+        Rubric rubric = RubricSource.load(options.rubric);
         Language language = options.language();
         Clock clock = Clock.systemUTC();
         EvidenceBundle bundle;
         try {
-            bundle = EvidenceBundle.open(evidence, Version.get(), rubric.id(), rubric.sha256(), clock);
+            bundle = evidence.open(rubric, clock);
         } catch (EvidenceException e) {
             System.err.println("labgrader: " + e.getMessage());
             return ExitCodes.NOTHING_GRADABLE;
@@ -72,7 +65,7 @@ final class WatchCommand implements Callable<Integer> {
         } catch (EvidenceException e) {
             System.err.println("labgrader: " + e.getMessage());
         }
-        return GradeAndReport.run(rubric, evidence, options, clock, System.out, System.err);
+        return GradeAndReport.run(rubric, evidence.dir, options, clock, System.out, System.err);
     }
 
     private void follow(EvidenceBundle bundle, DockerEndpoint endpoint, Language language, Clock clock, Instant floor) {

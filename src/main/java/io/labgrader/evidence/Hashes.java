@@ -28,7 +28,7 @@ public final class Hashes {
         return HexFormat.of().formatHex(newSha256().digest(bytes));
     }
 
-    private static MessageDigest newSha256() {
+    static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

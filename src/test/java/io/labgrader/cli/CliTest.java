@@ -117,4 +117,44 @@ class CliTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("journal.jsonl:2: not a valid observation");
         assertThat(Files.readString(evidence.resolve("journal.jsonl"))).isEqualTo(journal);
     }
+
+    @Test
+    @DisplayName("a bad rubric: every command that loads one says the same and exits with 2, before writing evidence")
+    void badRubricEverywhere() throws Exception {
+        Path rubric = dir.resolve("rubric.yml");
+        Files.writeString(rubric, Files.readString(Path.of("rubric.yml")).replaceFirst("points: 5", "points: -5"));
+        Path script = Files.writeString(dir.resolve("exercise.sh"), "docker run hello-world\n");
+        Path evidence = dir.resolve("evidence");
+        String problem = "labgrader: the rubric is invalid:\n  " + rubric + ":14: 'points' of criterion 'docker.engine' must not be negative, found -5";
+        String[][] commands = {
+                {"rubric", "--rubric", rubric.toString()},
+                {"merge", "--rubric", rubric.toString(), dir.resolve("shard").toString()},
+                {"watch", "--rubric", rubric.toString(), "--evidence", evidence.toString(), "--duration", "1"},
+                {"replay", script.toString(), "--rubric", rubric.toString(), "--evidence", evidence.toString()},
+                {"check", "--rubric", rubric.toString(), "--evidence", evidence.toString()},
+        };
+        for (String[] command : commands) {
+            err.reset();
+            assertThat(Main.execute(command)).as(command[0]).isEqualTo(2);
+            assertThat(err().replace("\r\n", "\n")).as(command[0]).startsWith(problem).doesNotContain("fault in labgrader");
+        }
+        assertThat(evidence).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("--evidence: the same option, default and help in check, watch and replay")
+    void evidenceOption() {
+        picocli.CommandLine cli = new picocli.CommandLine(new Main());
+        for (String command : new String[]{"check", "watch", "replay"}) {
+            picocli.CommandLine.Model.OptionSpec option = cli.getSubcommands().get(command).getCommandSpec().findOption("--evidence");
+            assertThat(option).as(command).isNotNull();
+            assertThat(option.defaultValue()).isEqualTo("evidence");
+            assertThat(option.paramLabel()).isEqualTo("DIR");
+            assertThat(option.type()).isEqualTo(Path.class);
+            assertThat(String.join(" ", option.description())).isEqualTo("Evidence folder; each run appends to it (default: evidence).");
+        }
+        java.io.StringWriter help = new java.io.StringWriter();
+        cli.getSubcommands().get("watch").usage(new java.io.PrintWriter(help));
+        assertThat(help.toString()).containsPattern("--evidence=DIR +Evidence folder; each run appends to it \\(default:\\s+evidence\\)");
+    }
 }

@@ -1,9 +1,7 @@
 package io.labgrader.probe.docker;
 
-import io.labgrader.evidence.Evidence;
 import io.labgrader.evidence.EvidenceBundle;
-import io.labgrader.evidence.EvidenceException;
-import io.labgrader.evidence.EvidenceReader;
+import io.labgrader.evidence.JournalTail;
 import io.labgrader.evidence.Json;
 import io.labgrader.evidence.docker.EngineUnreachable;
 import io.labgrader.evidence.docker.EventHistoryRead;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -95,13 +92,14 @@ public final class DockerProbing {
 
     static Instant eventsSince(Path evidenceDir) {
         try {
-            Evidence evidence = EvidenceReader.read(evidenceDir);
-            return evidence.all(EventHistoryRead.class).stream().map(EventHistoryRead::until)
-                    .max(Comparator.naturalOrder())
-                    .map(until -> until.minusSeconds(1)) // overlap a little; duplicates are recognised by their key
+            // the last read, not the latest "until" of all: reading the whole journal again on every check made a
+            // check's cost grow with the checks before it. Should an earlier read have ended later (a clock set
+            // back), starting from the last one only reads more of the history again, never less.
+            return JournalTail.last(evidenceDir.resolve(EvidenceBundle.JOURNAL), EventHistoryRead.class, r -> r.until() != null)
+                    .map(r -> r.until().minusSeconds(1)) // overlap a little; duplicates are recognised by their key
                     .orElse(Instant.ofEpochSecond(1));
-        } catch (EvidenceException e) {
-            return Instant.ofEpochSecond(1);
+        } catch (IOException e) {
+            return Instant.ofEpochSecond(1); // no journal yet, or unreadable: whatever the engine still holds
         }
     }
 
