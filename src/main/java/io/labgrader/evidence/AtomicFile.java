@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -32,12 +33,11 @@ public final class AtomicFile {
 
     public static Path write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
         // a temporary name of this process's and thread's own, ending in .tmp (manifests skip those); unlike
         // Files.createTempFile no owner-only permissions: instructors share reports
         Path temp = dir.resolve("." + target.getFileName() + "." + PID + "-" + Thread.currentThread().getId() + ".tmp");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER)) {
+            try (OutputStream out = new BufferedOutputStream(open(temp, dir), BUFFER)) {
                 content.writeTo(out);
             }
             try {
@@ -49,6 +49,16 @@ public final class AtomicFile {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
+        }
+    }
+
+    /** Creates the folder only when it is missing: a batch writes thousands of files into folders that exist. */
+    private static OutputStream open(Path temp, Path dir) throws IOException {
+        try {
+            return Files.newOutputStream(temp);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(dir);
+            return Files.newOutputStream(temp);
         }
     }
 }

@@ -31,6 +31,9 @@ public final class SafeText {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        if (isClean(text)) {
+            return text;     // the common case; reports clean every string they show, thousands per batch
+        }
         String s = ESCAPE_SEQUENCE.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
@@ -49,7 +52,42 @@ public final class SafeText {
 
     /** {@link #clean(String)}, then every run of whitespace (line breaks included) as one space, trimmed. */
     public static String oneLine(String text) {
-        return WHITESPACE_RUN.matcher(clean(text)).replaceAll(" ").trim();
+        String clean = clean(text);
+        return isOneLine(clean) ? clean : WHITESPACE_RUN.matcher(clean).replaceAll(" ").trim();
+    }
+
+    /**
+     * Nothing {@link #clean} would change: every escape sequence starts with a character that is not allowed
+     * (ESC or a C1 control), so a text of allowed characters, line feeds included, holds none.
+     */
+    private static boolean isClean(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                continue;
+            }
+            if (c < 0x20 || c >= 0x7F && !isAllowed(c)) {
+                return false;     // controls, tabs and CRs, and any surrogate: the careful path decides
+            }
+        }
+        return true;
+    }
+
+    /** A cleaned text that is already one line: single spaces between words, none at either end. */
+    private static boolean isOneLine(String clean) {
+        if (clean.isEmpty()) {
+            return true;
+        }
+        if (clean.charAt(0) == ' ' || clean.charAt(clean.length() - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            if (c == '\n' || c == ' ' && clean.charAt(i + 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAllowed(int cp) {

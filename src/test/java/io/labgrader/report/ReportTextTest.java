@@ -31,6 +31,12 @@ class ReportTextTest {
     @Test
     void oneLineCollapsesWhitespace() {
         assertThat(ReportText.oneLine("  a\n\n b \t c\u001b[2J ")).isEqualTo("a b c");
+        assertThat(ReportText.oneLine("a  b")).isEqualTo("a b");
+        assertThat(ReportText.oneLine(" lead")).isEqualTo("lead");
+        assertThat(ReportText.oneLine("trail ")).isEqualTo("trail");
+        assertThat(ReportText.oneLine("a\nb")).isEqualTo("a b");
+        assertThat(ReportText.oneLine("Größe · 8080 [10 pts]")).isEqualTo("Größe · 8080 [10 pts]");
+        assertThat(ReportText.oneLine(" ")).isEmpty();
     }
 
     @Test
