@@ -2,7 +2,9 @@ package io.labgrader.batch;
 
 import io.labgrader.grading.CriterionResult;
 import io.labgrader.grading.GradeResult;
+import io.labgrader.grading.LoadedEvidence;
 import io.labgrader.grading.Outcome;
+import io.labgrader.grading.SuiteRunner;
 import io.labgrader.report.StudentReports;
 import io.labgrader.rubric.Criterion;
 import io.labgrader.rubric.LocalizedText;
@@ -305,15 +307,17 @@ public final class BatchGrader {
         Set<String> fingerprints = Set.of();
         GradeResult result;
         try {
-            SubmissionPreparer.Prepared prepared = preparer.prepare(s, studentWork);
-            shown = prepared.shown();
-            EvidenceScan.Scan scan = EvidenceScan.of(prepared.bundle(), prepared.files());
+            BundleFiles bundle = preparer.prepare(s, studentWork);
+            shown = bundle.shown();
+            // read once: the flags and the graders look at the same observations
+            LoadedEvidence evidence = LoadedEvidence.of(shown, bundle.manifest(), bundle.journal());
+            EvidenceScan.Scan scan = EvidenceScan.of(bundle, evidence);
             flags = scan.flags();
             if (scan.readable()) {
                 collusion.add(s.index(), scan.fingerprints());
                 fingerprints = scan.fingerprints();
             }
-            result = normalise(runner.grade(prepared.bundle(), clock), prepared.bundle(), shown, clock.instant());
+            result = normalise(runner.grade(evidence, clock), clock.instant());
         } catch (Rejection r) {
             result = rejected(r.reason(), shown, clock.instant());
         } catch (RuntimeException e) {
@@ -350,19 +354,17 @@ public final class BatchGrader {
     }
 
     /**
-     * The result as reports show it: the evidence named as in the submissions folder (not the work folder it was
-     * unpacked to), the run's one timestamp, and no durations, so that a rerun writes the same bytes.
+     * The result as reports show it: the run's one timestamp, and no durations, so that a rerun writes the same
+     * bytes. The evidence is already named as in the submissions folder: it was read from there, not unpacked.
      */
-    static GradeResult normalise(GradeResult raw, Path bundle, String shown, Instant gradedAt) {
-        String absolute = bundle.toAbsolutePath().toString();
+    static GradeResult normalise(GradeResult raw, Instant gradedAt) {
         List<CriterionResult> criteria = new ArrayList<>();
         for (CriterionResult c : raw.criteria()) {
-            LocalizedText message = c.message() == null ? LocalizedText.same("")
-                    : LocalizedText.of(c.message().de().replace(absolute, shown), c.message().en().replace(absolute, shown));
+            LocalizedText message = c.message() == null ? LocalizedText.same("") : c.message();
             criteria.add(new CriterionResult(c.id(), c.section(), c.title(), c.outcome(), c.points(), c.maxPoints(),
                     message, c.hint(), 0));
         }
-        return new GradeResult(raw.rubricId(), raw.rubricTitle(), raw.rubricSha256(), shown, gradedAt, criteria, raw.vms());
+        return new GradeResult(raw.rubricId(), raw.rubricTitle(), raw.rubricSha256(), raw.evidence(), gradedAt, criteria, raw.vms());
     }
 
     /** A submission that could not be graded at all: every criterion NOT_GRADABLE with the reason. */

@@ -1,16 +1,20 @@
 package io.labgrader.batch;
 
 import io.labgrader.evidence.EvidenceBundle;
-import io.labgrader.evidence.Hashes;
-import io.labgrader.evidence.Json;
+import io.labgrader.evidence.EvidenceException;
+import io.labgrader.evidence.EvidenceReader;
 import io.labgrader.evidence.Manifest;
+import io.labgrader.evidence.Observation;
+import io.labgrader.evidence.docker.ContainerEventObserved;
+import io.labgrader.evidence.docker.ContainerObserved;
+import io.labgrader.evidence.docker.ContainersListed;
+import io.labgrader.evidence.docker.EngineObserved;
+import io.labgrader.evidence.http.HttpProbed;
+import io.labgrader.evidence.vm.VmObserved;
+import io.labgrader.grading.LoadedEvidence;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +33,6 @@ final class EvidenceScan {
 
     /** Sources of observations made on the student's machine while the lab was done. */
     static final Set<String> LIVE_SOURCES = Set.of("check", "watch");
-    private static final long MAX_MANIFEST_BYTES = 4L * 1024 * 1024;
     private static final int SHOWN_PROBLEMS = 3;
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
@@ -46,24 +49,29 @@ final class EvidenceScan {
     private EvidenceScan() {
     }
 
-    /** Scans a bundle folder whose files are on disk. */
-    static Scan of(Path bundle) {
-        return of(bundle, null);
+    /** Scans a bundle folder whose files are on disk (tests, and a look at one bundle). */
+    static Scan of(Path bundle) throws IOException {
+        BundleFiles files = BundleFiles.fromFolder(bundle, bundle.toString());
+        return of(files, LoadedEvidence.of(files.shown(), files.manifest(), files.journal()));
     }
 
     /**
-     * @param files the bundle's files with size and hash when they were taken from a zip (only the manifest and the
-     *              journal are on disk then), or null to read the files from the folder
+     * @param files    the bundle's files, as the batch took them
+     * @param evidence the same files as the graders read them; its observations give the identifiers
      */
-    static Scan of(Path bundle, Map<String, SafeUnzip.FileFacts> files) {
+    static Scan of(BundleFiles files, LoadedEvidence evidence) {
         List<Flag> flags = new ArrayList<>();
         Manifest manifest = null;
-        try {
-            manifest = readManifest(bundle);
-        } catch (IOException e) {
-            flags.add(Flag.of(Flag.Kind.MODIFIED,
-                    "manifest.json ist nicht lesbar (" + e.getMessage() + "); ob die Nachweise nach der Aufnahme verändert wurden, lässt sich nicht prüfen.",
-                    "manifest.json is unreadable (" + e.getMessage() + "); whether the evidence was changed after capture cannot be checked."));
+        if (evidence.readable()) {
+            manifest = evidence.evidence().manifest();
+        } else if (files.manifest() != null) {
+            try {
+                manifest = EvidenceReader.parseManifest(EvidenceBundle.MANIFEST, files.manifest());
+            } catch (EvidenceException e) {
+                flags.add(Flag.of(Flag.Kind.MODIFIED,
+                        "manifest.json ist nicht lesbar (" + e.getMessage() + "); ob die Nachweise nach der Aufnahme verändert wurden, lässt sich nicht prüfen.",
+                        "manifest.json is unreadable (" + e.getMessage() + "); whether the evidence was changed after capture cannot be checked."));
+            }
         }
         if (manifest == null && flags.isEmpty()) {
             flags.add(Flag.of(Flag.Kind.MODIFIED,
@@ -72,78 +80,73 @@ final class EvidenceScan {
         } else if (manifest != null) {
             List<String> problemsDe = new ArrayList<>();
             List<String> problemsEn = new ArrayList<>();
-            compare(bundle, files, manifest, problemsDe, problemsEn);
+            compare(files.files(), manifest, problemsDe, problemsEn);
             if (!problemsEn.isEmpty()) {
                 flags.add(Flag.of(Flag.Kind.MODIFIED, summarise(problemsDe, "und %d weitere"), summarise(problemsEn, "and %d more")));
             }
         }
-        JournalScan.Result journal;
-        try {
-            journal = JournalScan.scan(bundle.resolve(EvidenceBundle.JOURNAL));
-        } catch (IOException | RuntimeException e) {
+        if (!evidence.readable()) {
             // grading reports why the journal is unreadable; without observations there is nothing to compare
             return new Scan(List.copyOf(flags), Set.of(), false);
         }
-        live(journal).ifPresent(flags::add);
+        List<Observation> observations = evidence.evidence().observations();
+        live(observations).ifPresent(flags::add);
         Set<String> fingerprints = new TreeSet<>();
         if (manifest != null && manifest.host() != null) {
             daemon(manifest.host().dockerDaemonId(), fingerprints);
         }
-        for (String[] id : journal.identifiers()) {
-            switch (id[0]) {
-                case "daemon" -> daemon(id[1], fingerprints);
-                case "container" -> container(id[1], fingerprints);
-                case "vm" -> vmUuid(id[1], fingerprints);
-                default -> mac(id[1], fingerprints);
-            }
+        for (Observation o : observations) {
+            identifiers(o, fingerprints);
         }
         return new Scan(List.copyOf(flags), fingerprints, true);
     }
 
-    private static Manifest readManifest(Path bundle) throws IOException {
-        Path file = bundle.resolve(EvidenceBundle.MANIFEST);
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        if (Files.size(file) > MAX_MANIFEST_BYTES) {
-            throw new IOException("larger than " + Limits.size(MAX_MANIFEST_BYTES));
-        }
-        try {
-            Manifest manifest = Json.mapper().readValue(Files.readAllBytes(file), Manifest.class);
-            if (manifest == null) {
-                throw new IOException("empty");
+    /**
+     * The machine identifiers an observation holds: container IDs, the Docker daemon ID, VM UUIDs and MAC addresses.
+     * Names, images and ports are not identifiers: every student of the lab shares them.
+     */
+    private static void identifiers(Observation o, Set<String> into) {
+        if (o instanceof EngineObserved e) {
+            daemon(e.daemonId(), into);
+        } else if (o instanceof ContainerObserved c) {
+            container(c.id(), into);
+        } else if (o instanceof ContainerEventObserved e) {
+            container(e.containerId(), into);
+        } else if (o instanceof HttpProbed h) {
+            container(h.containerId(), into);
+        } else if (o instanceof ContainersListed l) {
+            l.containers().forEach(c -> container(c.id(), into));
+        } else if (o instanceof VmObserved v) {
+            vmUuid(v.uuid(), into);
+            if (v.nics() != null) {
+                v.nics().forEach(nic -> mac(nic.mac(), into));
             }
-            return manifest;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException("not valid JSON: " + e.getOriginalMessage());
         }
     }
 
     /** Every file the manifest lists must be there with its size and hash; journal and raw captures must be listed. */
-    private static void compare(Path bundle, Map<String, SafeUnzip.FileFacts> files, Manifest manifest, List<String> de,
-                                List<String> en) {
+    private static void compare(Map<String, BundleFiles.FileFacts> files, Manifest manifest, List<String> de, List<String> en) {
         Map<String, Manifest.FileEntry> listed = new TreeMap<>();
+        Path root = Path.of("/bundle");   // only to resolve ".." in listed paths, never read
         for (Manifest.FileEntry entry : manifest.files()) {
             if (entry == null || entry.path() == null) {
                 continue;
             }
             String path = entry.path().replace('\\', '/');
-            Path file = bundle.resolve(path).normalize();
-            if (path.startsWith("/") || !file.startsWith(bundle)) {
+            Path file;
+            try {
+                file = root.resolve(path).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                file = null;
+            }
+            if (path.startsWith("/") || file == null || !file.startsWith(root) || file.equals(root)) {
                 de.add("das Manifest nennt \"" + path + "\" außerhalb der Nachweise");
                 en.add("the manifest lists \"" + path + "\", outside the evidence");
                 continue;
             }
-            String relative = bundle.relativize(file).toString().replace('\\', '/');
+            String relative = root.relativize(file).toString().replace('\\', '/');
             listed.put(relative, entry);
-            SafeUnzip.FileFacts facts;
-            try {
-                facts = files != null ? files.get(relative) : Files.isRegularFile(file) ? new SafeUnzip.FileFacts(Files.size(file), Hashes.sha256(file)) : null;
-            } catch (IOException e) {
-                de.add(relative + " ist nicht lesbar");
-                en.add(relative + " is unreadable");
-                continue;
-            }
+            BundleFiles.FileFacts facts = files.get(relative);
             if (facts == null) {
                 de.add(relative + " fehlt");
                 en.add(relative + " is missing");
@@ -152,7 +155,7 @@ final class EvidenceScan {
                 en.add(relative + " was changed (SHA-256 differs)");
             }
         }
-        for (String present : files != null ? captured(files) : capturedFiles(bundle)) {
+        for (String present : captured(files)) {
             if (!listed.containsKey(present)) {
                 de.add(present + " fehlt im Manifest (später hinzugefügt)");
                 en.add(present + " is not in the manifest (added later)");
@@ -160,37 +163,10 @@ final class EvidenceScan {
         }
     }
 
-    /** journal.jsonl and everything under raw/ among the files of a zipped bundle. */
-    private static List<String> captured(Map<String, SafeUnzip.FileFacts> files) {
+    /** journal.jsonl and everything under raw/ among the files of a bundle, as the manifest would list them. */
+    private static List<String> captured(Map<String, BundleFiles.FileFacts> files) {
         return files.keySet().stream().filter(f -> f.equals(EvidenceBundle.JOURNAL)
                 || f.startsWith(EvidenceBundle.RAW + "/") && !f.endsWith(".tmp")).sorted().toList();
-    }
-
-    /** journal.jsonl and everything under raw/, as the manifest would list them. */
-    private static List<String> capturedFiles(Path bundle) {
-        List<String> files = new ArrayList<>();
-        if (Files.isRegularFile(bundle.resolve(EvidenceBundle.JOURNAL))) {
-            files.add(EvidenceBundle.JOURNAL);
-        }
-        Path raw = bundle.resolve(EvidenceBundle.RAW);
-        if (Files.isDirectory(raw)) {
-            try {
-                Files.walkFileTree(raw, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        String relative = bundle.relativize(file).toString().replace('\\', '/');
-                        if (attrs.isRegularFile() && !relative.endsWith(".tmp")) {
-                            files.add(relative);
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } catch (IOException e) {
-                // unreadable raw captures show up as a grading problem if a grader needs them
-            }
-        }
-        files.sort(null);
-        return files;
     }
 
     private static String summarise(List<String> problems, String more) {
@@ -198,16 +174,20 @@ final class EvidenceScan {
         return problems.size() > SHOWN_PROBLEMS ? shown + "; " + String.format(Locale.ROOT, more, problems.size() - SHOWN_PROBLEMS) : shown;
     }
 
-    static java.util.Optional<Flag> live(JournalScan.Result journal) {
-        if (journal.observations() == 0) {
+    static java.util.Optional<Flag> live(List<Observation> observations) {
+        if (observations.isEmpty()) {
             return java.util.Optional.of(Flag.of(Flag.Kind.NO_LIVE, "Das Journal enthält keine Beobachtungen.",
                     "The journal holds no observations."));
         }
-        if (JournalScan.anyOf(journal.sources(), LIVE_SOURCES)) {
+        Map<String, Integer> sources = new TreeMap<>();
+        for (Observation o : observations) {
+            sources.merge(o.source() == null ? "?" : o.source().trim().toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+        if (sources.keySet().stream().anyMatch(LIVE_SOURCES::contains)) {
             return java.util.Optional.empty();
         }
         StringBuilder list = new StringBuilder();
-        journal.sources().forEach((s, n) -> list.append(list.length() == 0 ? "" : ", ").append(s).append(" (").append(n).append(')'));
+        sources.forEach((s, n) -> list.append(list.length() == 0 ? "" : ", ").append(s).append(" (").append(n).append(')'));
         return java.util.Optional.of(Flag.of(Flag.Kind.NO_LIVE,
                 "Keine Beobachtung von \"labgrader check\" oder \"watch\"; Quellen: " + list + ".",
                 "No observation from \"labgrader check\" or \"watch\"; sources: " + list + "."));

@@ -2,9 +2,12 @@ package io.labgrader.batch;
 
 import io.labgrader.evidence.EvidenceBundle;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -38,22 +41,16 @@ import java.util.zip.ZipFile;
  *       made, and nothing outside the target is written.</li>
  * </ul>
  * A student's zip is not unpacked as a whole: {@link #list} finds the evidence bundle (the folder holding
- * journal.jsonl), and {@link #extractBundle} inflates only that folder's entries, hashing each for the manifest check
- * and writing only the manifest and the journal, the files the graders read. Names are read as UTF-8, and as code page
+ * journal.jsonl), and {@link #readBundle} inflates only that folder's entries, hashing each for the manifest check
+ * and keeping only the manifest and the journal, the files the graders read, in memory: nothing is written. Names are read as UTF-8, and as code page
  * 437 (Windows' built-in zip) when they are not valid UTF-8.
  */
 final class SafeUnzip {
 
     private static final Charset CP437 = Charset.forName("IBM437");
     private static final int BUFFER = 64 * 1024;
-    /** Written to disk from a bundle: what the graders read. */
-    private static final Set<String> WRITTEN = Set.of(EvidenceBundle.MANIFEST, EvidenceBundle.JOURNAL);
 
     private SafeUnzip() {
-    }
-
-    /** Size and SHA-256 of one file of a bundle, as unpacked. */
-    record FileFacts(long size, String sha256) {
     }
 
     /**
@@ -131,21 +128,16 @@ final class SafeUnzip {
      *
      * @return the bundle's files, relative to the bundle, with size and SHA-256, in zip order
      */
-    static Map<String, FileFacts> extractBundle(Path zip, String prefix, Path target, Limits limits, String shownAs)
+    /**
+     * Reads the bundle below {@code prefix} without unpacking it: every entry is inflated within the limits and
+     * hashed; the manifest and the journal, the files the graders read, are kept in memory.
+     */
+    static BundleFiles readBundle(ZipFile file, String prefix, Limits limits, String shownAs, String shownBundle)
             throws Rejection {
-        try (ZipFile file = open(zip, shownAs)) {
-            return extractBundle(file, prefix, target, limits, shownAs);
-        } catch (IOException e) {
-            throw unreadable(shownAs, e);
-        }
-    }
-
-    /** {@link #extractBundle(Path, String, Path, Limits, String)} of an open zip. */
-    static Map<String, FileFacts> extractBundle(ZipFile file, String prefix, Path target, Limits limits, String shownAs)
-            throws Rejection {
-        Map<String, FileFacts> facts = new LinkedHashMap<>();
+        Map<String, BundleFiles.FileFacts> facts = new LinkedHashMap<>();
+        byte[] manifest = null;
+        byte[] journal = null;
         try {
-            Files.createDirectories(target);
             long total = 0;
             Enumeration<? extends ZipEntry> entries = file.entries();
             while (entries.hasMoreElements()) {
@@ -155,22 +147,21 @@ final class SafeUnzip {
                     continue;
                 }
                 String inBundle = relative.substring(prefix.length());
-                Path out = WRITTEN.contains(inBundle) ? target.resolve(inBundle).normalize() : null;
-                if (out != null && !out.startsWith(target)) {
-                    throw outside(shownAs, entry.getName());   // checkedName makes this impossible; the last guard
+                if (facts.containsKey(inBundle)) {
+                    throw twice(shownAs, entry.getName());
                 }
-                Inflated inflated = inflate(file, entry, out, true, limits, limits.maxBytes() - total, shownAs);
+                ByteArrayOutputStream kept = BundleFiles.isRead(inBundle) ? new ByteArrayOutputStream() : null;
+                Inflated inflated = inflate(file, entry, kept == null ? OutputStream.nullOutputStream() : kept, limits,
+                        limits.maxBytes() - total, shownAs);
                 total += inflated.size();
-                facts.put(inBundle, new FileFacts(inflated.size(), inflated.sha256()));
-            }
-            for (String name : WRITTEN) {
-                if (!facts.containsKey(name)) {
-                    Files.deleteIfExists(target.resolve(name));   // the target is reused: no file of another bundle stays
+                facts.put(inBundle, new BundleFiles.FileFacts(inflated.size(), inflated.sha256()));
+                if (kept != null && inBundle.equals(EvidenceBundle.MANIFEST)) {
+                    manifest = kept.toByteArray();
+                } else if (kept != null) {
+                    journal = kept.toByteArray();
                 }
             }
-            return facts;
-        } catch (FileAlreadyExistsException e) {
-            throw twice(shownAs, String.valueOf(e.getFile()));
+            return new BundleFiles(shownBundle, manifest, journal, facts);
         } catch (IOException e) {
             throw unreadable(shownAs, e);
         }
@@ -228,22 +219,31 @@ final class SafeUnzip {
     private record Inflated(long size, String sha256) {
     }
 
-    /** Inflates one entry, hashing it and writing it to {@code out} when given, within budget and ratio. */
+    /** Inflates one entry to a file, within budget and ratio; {@code overwrite} reuses a file left from before. */
     private static Inflated inflate(ZipFile file, ZipEntry entry, Path out, boolean overwrite, Limits limits, long budget,
+                                    String shownAs) throws IOException, Rejection {
+        // a reused file is written over in place and cut to length afterwards: cheaper than truncating it first,
+        // which makes the file system free and allocate its blocks again
+        try (FileChannel channel = overwrite
+                ? FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE)
+                : FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            Inflated inflated = inflate(file, entry, Channels.newOutputStream(channel), limits, budget, shownAs);
+            if (channel.size() > inflated.size()) {
+                channel.truncate(inflated.size());
+            }
+            return inflated;
+        }
+    }
+
+    /** Inflates one entry into {@code sink}, hashing it, within budget and ratio (a zip bomb stops early). */
+    private static Inflated inflate(ZipFile file, ZipEntry entry, OutputStream sink, Limits limits, long budget,
                                     String shownAs) throws IOException, Rejection {
         long compressed = entry.getCompressedSize();
         long ratioLimit = compressed > 0 ? Math.max(Limits.MIB, multiply(compressed, limits.maxRatio())) : Long.MAX_VALUE;
         MessageDigest sha = sha256();
         long written = 0;
         byte[] buffer = new byte[BUFFER];
-        // a reused file is written over in place and cut to length afterwards: cheaper than truncating it first,
-        // which makes the file system free and allocate its blocks again
-        java.nio.channels.FileChannel channel = out == null ? null : overwrite
-                ? java.nio.channels.FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE)
-                : java.nio.channels.FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try (java.nio.channels.FileChannel ch = channel;
-             InputStream in = file.getInputStream(entry);
-             OutputStream os = ch == null ? OutputStream.nullOutputStream() : java.nio.channels.Channels.newOutputStream(ch)) {
+        try (InputStream in = file.getInputStream(entry)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 written += n;
@@ -257,10 +257,7 @@ final class SafeUnzip {
                                     + " times its packed size (a zip bomb?).");
                 }
                 sha.update(buffer, 0, n);
-                os.write(buffer, 0, n);
-            }
-            if (ch != null && ch.size() > written) {
-                ch.truncate(written);
+                sink.write(buffer, 0, n);
             }
         }
         return new Inflated(written, HexFormat.of().formatHex(sha.digest()));

@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.ZipFile;
 
@@ -26,9 +25,9 @@ import java.util.zip.ZipFile;
  * bundles at the same depth are ambiguous and rejected.
  *
  * <p>A bundle in a folder is read where it is, after checking it: not larger than the limits, no special files, no
- * symbolic link that leads out of the submission. A bundle in a zip is not unpacked as a whole: its entries are
- * inflated within the limits and hashed, and only manifest.json and journal.jsonl (what the graders read) are written,
- * into the student's work folder inside the output folder.
+ * symbolic link that leads out of the submission. A bundle in a zip is not unpacked: its entries are inflated within
+ * the limits and hashed, and only manifest.json and journal.jsonl (what the graders read) are kept, in memory. Only a
+ * zip inside a zip is written, to the student's work folder inside the output folder, to be opened in turn.
  */
 final class SubmissionPreparer {
 
@@ -37,16 +36,6 @@ final class SubmissionPreparer {
     /** How deep below a folder's top a zip may lie to be looked into. */
     private static final int ZIP_DEPTH = 2;
 
-    /**
-     * A submission ready to grade.
-     *
-     * @param bundle the folder the graders read
-     * @param shown  how reports name it ("alice.zip!/evidence")
-     * @param files  for a bundle from a zip: each file's size and hash, taken while inflating; null when the bundle
-     *               is a folder of the submission (its files are on disk)
-     */
-    record Prepared(Path bundle, String shown, Map<String, SafeUnzip.FileFacts> files) {
-    }
 
     /** A place that holds journal.jsonl: a folder on disk, or a prefix inside an open zip. */
     private record Candidate(Path dir, ZipFile zip, String prefix, String shown, String zipShown, int depth) {
@@ -60,7 +49,7 @@ final class SubmissionPreparer {
         this.limits = limits;
     }
 
-    Prepared prepare(Submission s, Path work) throws Rejection {
+    BundleFiles prepare(Submission s, Path work) throws Rejection {
         List<ZipFile> opened = new ArrayList<>();
         try {
             return prepare(s, work, opened);
@@ -75,7 +64,7 @@ final class SubmissionPreparer {
         }
     }
 
-    private Prepared prepare(Submission s, Path work, List<ZipFile> opened) throws Rejection {
+    private BundleFiles prepare(Submission s, Path work, List<ZipFile> opened) throws Rejection {
         if (!s.duplicates().isEmpty()) {
             List<String> quoted = s.sources().stream().map(x -> "\"" + x + "\"").toList();
             throw Rejection.of("Für " + s.label() + " gibt es mehrere Abgaben: " + join(quoted, " und ")
@@ -129,15 +118,13 @@ final class SubmissionPreparer {
             } else {
                 walked.check(chosen.dir(), chosen.shown(), this);
             }
-            return new Prepared(chosen.dir(), chosen.shown(), null);
+            try {
+                return BundleFiles.fromFolder(chosen.dir(), chosen.shown());
+            } catch (IOException e) {
+                throw unreadable(chosen.shown(), e);
+            }
         }
-        Path into = work.resolve("bundle");
-        Map<String, SafeUnzip.FileFacts> files = SafeUnzip.extractBundle(chosen.zip(), chosen.prefix(), into, limits, chosen.zipShown());
-        try {
-            return new Prepared(into.toRealPath(), chosen.shown(), Map.copyOf(files));
-        } catch (IOException e) {
-            throw unreadable(chosen.shown(), e);
-        }
+        return SafeUnzip.readBundle(chosen.zip(), chosen.prefix(), limits, chosen.zipShown(), chosen.shown());
     }
 
     /** The bundles inside a zip; one level of zips inside it is looked into too (a zip of a zip). */

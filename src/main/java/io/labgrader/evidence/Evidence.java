@@ -1,10 +1,13 @@
 package io.labgrader.evidence;
 
-import java.nio.file.Path;
 import java.util.List;
 
-/** An evidence bundle as read back: its manifest and its journal, in journal order. */
-public record Evidence(Path location, Manifest manifest, List<Observation> observations) {
+/**
+ * An evidence bundle as read back: its manifest and its journal, in journal order.
+ *
+ * @param location how messages and reports name the bundle: its folder, or a place inside a zip
+ */
+public record Evidence(String location, Manifest manifest, List<Observation> observations) {
 
     public Evidence {
         observations = List.copyOf(observations);

@@ -5,25 +5,33 @@ import java.nio.file.Path;
 /** Evidence that cannot be read: missing, corrupt or too large. Names the file and, where known, the line. */
 public class EvidenceException extends Exception {
 
-    private final Path file;
+    private final String where;
     private final int line;
 
     public EvidenceException(Path file, int line, String message) {
-        super(describe(file, line, message));
-        this.file = file;
+        this(file == null ? null : file.toString(), line, message);
+    }
+
+    /**
+     * @param where the file as messages name it: a path, or for a bundle read from a zip without unpacking it,
+     *              e.g. "alice.zip!/evidence/journal.jsonl"
+     */
+    public EvidenceException(String where, int line, String message) {
+        super(describe(where, line, message));
+        this.where = where;
         this.line = line;
     }
 
-    public Path file() {
-        return file;
+    public String where() {
+        return where;
     }
 
     public int line() {
         return line;
     }
 
-    private static String describe(Path file, int line, String message) {
-        String where = file == null ? "evidence" : file.toString();
-        return line > 0 ? where + ":" + line + ": " + message : where + ": " + message;
+    private static String describe(String where, int line, String message) {
+        String file = where == null ? "evidence" : where;
+        return line > 0 ? file + ":" + line + ": " + message : file + ": " + message;
     }
 }

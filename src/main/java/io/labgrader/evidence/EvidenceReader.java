@@ -1,10 +1,14 @@
 package io.labgrader.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +18,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads an evidence bundle strictly: a corrupt line is named, never skipped silently. */
+/**
+ * Reads an evidence bundle strictly: a corrupt line is named, never skipped silently. A bundle is read from its
+ * folder, or from its two files' bytes when they are already in memory (batch grading reads zipped bundles without
+ * unpacking them); both give the same observations and the same messages.
+ */
 public final class EvidenceReader {
 
     /** A lab's journal is kilobytes to a few megabytes; far beyond that is not evidence of this lab. */
-    static final long MAX_JOURNAL_BYTES = 64L * 1024 * 1024;
-    static final long MAX_MANIFEST_BYTES = 4L * 1024 * 1024;
+    public static final long MAX_JOURNAL_BYTES = 64L * 1024 * 1024;
+    public static final long MAX_MANIFEST_BYTES = 4L * 1024 * 1024;
     static final int MAX_LINE_CHARS = 4 * 1024 * 1024;
+
+    private static final ObjectReader OBSERVATION = Json.mapper().readerFor(Observation.class);
+    private static final ObjectReader MANIFEST = Json.mapper().readerFor(Manifest.class);
 
     private EvidenceReader() {
     }
@@ -33,9 +44,32 @@ public final class EvidenceReader {
         Manifest manifest = Files.exists(manifestFile) ? readManifest(manifestFile) : null;
         Path journal = dir.resolve(EvidenceBundle.JOURNAL);
         if (!Files.exists(journal)) {
-            throw new EvidenceException(journal, 0, "no journal: this folder holds no labgrader evidence (run 'labgrader check' first)");
+            throw noJournal(journal.toString());
         }
-        return new Evidence(dir, manifest, readJournal(journal));
+        return new Evidence(dir.toString(), manifest, readJournal(journal));
+    }
+
+    /**
+     * A bundle whose files are in memory.
+     *
+     * @param location how messages name the bundle's folder, e.g. "alice.zip!/evidence"
+     * @param manifest manifest.json's bytes, or null when the bundle has none
+     * @param journal  journal.jsonl's bytes, or null when the bundle has none
+     */
+    public static Evidence read(String location, byte[] manifest, byte[] journal) throws EvidenceException {
+        String journalName = location + "/" + EvidenceBundle.JOURNAL;
+        if (journal == null) {
+            throw noJournal(journalName);
+        }
+        Manifest m = manifest == null ? null : parseManifest(location + "/" + EvidenceBundle.MANIFEST, manifest);
+        if (journal.length > MAX_JOURNAL_BYTES) {
+            throw tooLarge(journalName);
+        }
+        try {
+            return new Evidence(location, m, parseJournal(journalName, new ByteArrayInputStream(journal)));
+        } catch (IOException e) {
+            throw new EvidenceException(journalName, 0, "cannot read: " + e.getMessage());
+        }
     }
 
     static Manifest readManifest(Path file) throws EvidenceException {
@@ -43,62 +77,88 @@ public final class EvidenceReader {
             if (Files.size(file) > MAX_MANIFEST_BYTES) {
                 throw new EvidenceException(file, 0, "larger than " + MAX_MANIFEST_BYTES + " bytes");
             }
-            Manifest manifest = Json.mapper().readValue(Files.readAllBytes(file), Manifest.class);
+            return parseManifest(file.toString(), Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new EvidenceException(file, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The manifest in {@code bytes}; {@code where} names it in messages. */
+    public static Manifest parseManifest(String where, byte[] bytes) throws EvidenceException {
+        if (bytes.length > MAX_MANIFEST_BYTES) {
+            throw new EvidenceException(where, 0, "larger than " + MAX_MANIFEST_BYTES + " bytes");
+        }
+        try {
+            Manifest manifest = MANIFEST.readValue(bytes);
             if (manifest == null) {
-                throw new EvidenceException(file, 0, "empty manifest");
+                throw new EvidenceException(where, 0, "empty manifest");
             }
             return manifest;
         } catch (JsonProcessingException e) {
             int line = e.getLocation() != null ? e.getLocation().getLineNr() : 0;
-            throw new EvidenceException(file, line, "not a valid manifest: " + e.getOriginalMessage());
+            throw new EvidenceException(where, line, "not a valid manifest: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new EvidenceException(file, 0, "cannot read: " + e.getMessage());
+            throw new EvidenceException(where, 0, "cannot read: " + e.getMessage());
         }
     }
 
     static List<Observation> readJournal(Path file) throws EvidenceException {
-        List<Observation> observations = new ArrayList<>();
         try {
             if (Files.size(file) > MAX_JOURNAL_BYTES) {
-                throw new EvidenceException(file, 0, "larger than " + MAX_JOURNAL_BYTES / (1024 * 1024) + " MiB");
+                throw tooLarge(file.toString());
             }
-            var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-            try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder))) {
-                int lineNumber = 0;
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    lineNumber++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    if (line.length() > MAX_LINE_CHARS) {
-                        throw new EvidenceException(file, lineNumber, "line longer than " + MAX_LINE_CHARS + " characters");
-                    }
-                    observations.add(parseLine(file, lineNumber, line));
-                }
+            try (InputStream in = Files.newInputStream(file)) {
+                return parseJournal(file.toString(), in);
             }
         } catch (NoSuchFileException e) {
             throw new EvidenceException(file, 0, "missing");
-        } catch (CharacterCodingException e) {
-            throw new EvidenceException(file, 0, "not UTF-8 text");
         } catch (IOException e) {
             throw new EvidenceException(file, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static List<Observation> parseJournal(String where, InputStream in) throws EvidenceException, IOException {
+        List<Observation> observations = new ArrayList<>();
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder))) {
+            int lineNumber = 0;
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (line.length() > MAX_LINE_CHARS) {
+                    throw new EvidenceException(where, lineNumber, "line longer than " + MAX_LINE_CHARS + " characters");
+                }
+                observations.add(parseLine(where, lineNumber, line));
+            }
+        } catch (CharacterCodingException e) {
+            throw new EvidenceException(where, 0, "not UTF-8 text");
         }
         return observations;
     }
 
-    private static Observation parseLine(Path file, int lineNumber, String line) throws EvidenceException {
+    private static Observation parseLine(String where, int lineNumber, String line) throws EvidenceException {
         try {
-            Observation observation = Json.mapper().readValue(line, Observation.class);
+            Observation observation = OBSERVATION.readValue(line);
             if (observation == null || observation.at() == null) {
-                throw new EvidenceException(file, lineNumber, "an observation without a time");
+                throw new EvidenceException(where, lineNumber, "an observation without a time");
             }
             return observation;
         } catch (InvalidTypeIdException e) {
-            throw new EvidenceException(file, lineNumber, "unknown observation type '" + e.getTypeId()
+            throw new EvidenceException(where, lineNumber, "unknown observation type '" + e.getTypeId()
                     + "' (written by a newer labgrader?)");
         } catch (JsonProcessingException e) {
-            throw new EvidenceException(file, lineNumber, "not a valid observation: " + e.getOriginalMessage());
+            throw new EvidenceException(where, lineNumber, "not a valid observation: " + e.getOriginalMessage());
         }
+    }
+
+    private static EvidenceException noJournal(String where) {
+        return new EvidenceException(where, 0, "no journal: this folder holds no labgrader evidence (run 'labgrader check' first)");
+    }
+
+    private static EvidenceException tooLarge(String where) {
+        return new EvidenceException(where, 0, "larger than " + MAX_JOURNAL_BYTES / (1024 * 1024) + " MiB");
     }
 }

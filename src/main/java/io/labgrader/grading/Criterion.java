@@ -1,6 +1,5 @@
 package io.labgrader.grading;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.lang.annotation.ElementType;
@@ -12,7 +11,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Test
-@Tag("criterion")
+
 public @interface Criterion {
 
     /** The criterion's id in rubric.yml, e.g. "docker.nginx-port". */

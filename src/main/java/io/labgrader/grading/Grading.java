@@ -5,60 +5,69 @@ import io.labgrader.rubric.Rubric;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
-/** Runs the grading suites for one evidence bundle through the JUnit Platform Launcher. */
+/** Finds the grading suites of a rubric, and runs them for one evidence bundle through the JUnit Platform Launcher. */
 public final class Grading {
+
+    private static final Map<Rubric, TestPlan> DISCOVERED = new ConcurrentHashMap<>();
 
     private Grading() {
     }
 
+    /**
+     * Grades the evidence in a folder: read once, here, so the grading methods and the result's VM list judge one
+     * reading. The suites are selected from the remembered discovery ({@link #discover}), which the rubric check
+     * before has made: no second scan of the graders' package.
+     */
     public static GradeResult grade(Rubric rubric, Path evidence, Language language, Clock clock) {
-        // JUnit creates display name generators without context; they read these (see RubricDisplayNames)
-        System.setProperty(GradingConfig.RUBRIC, rubric.source().toAbsolutePath().toString());
-        System.setProperty(GradingConfig.LANG, language.name().toLowerCase(java.util.Locale.ROOT));
-        GradingListener listener = new GradingListener(clock);
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false)
-                .addTestExecutionListeners(listener)
-                .build());
-        launcher.execute(discoveryRequest(rubric, Optional.of(evidence)));
-        return listener.result().orElseThrow(() -> new IllegalStateException(
-                "the grading run produced no result for " + rubric.source()));
+        try (SuiteRunner runner = new SuiteRunner(rubric, language)) {
+            return runner.grade(LoadedEvidence.read(evidence), clock);
+        }
     }
 
-    /** Discovers the grading suites of the rubric's sections, without running them. */
+    /**
+     * Discovers the grading suites of the rubric's sections, without running them. Remembered per rubric: the
+     * graders do not change while labgrader runs, and batch grading asks twice (to check the rubric against the
+     * suites, then to select them), each a scan of the graders' package.
+     */
     public static TestPlan discover(Rubric rubric) {
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build());
-        return launcher.discover(discoveryRequest(rubric, Optional.empty()));
+        return DISCOVERED.computeIfAbsent(rubric, r -> LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false).build()).discover(discoveryRequest(r)));
     }
 
-    static LauncherDiscoveryRequest discoveryRequest(Rubric rubric, Optional<Path> evidence) {
+    private static LauncherDiscoveryRequest discoveryRequest(Rubric rubric) {
         Set<String> sections = rubric.sections().stream().map(io.labgrader.rubric.Section::id).collect(Collectors.toSet());
-        var builder = request()
+        return configured(request()
                 .selectors(selectPackage(GradingConfig.GRADERS_PACKAGE))
-                .filters(onlySuitesOf(sections))
+                .filters(onlySuitesOf(sections)), rubric).build();
+    }
+
+    /** The configuration of every grading run, and of the discovery that finds the suites. */
+    static LauncherDiscoveryRequestBuilder configured(LauncherDiscoveryRequestBuilder builder, Rubric rubric) {
+        return builder
                 .configurationParameter(GradingConfig.RUBRIC, rubric.source().toAbsolutePath().toString())
                 .configurationParameter("junit.jupiter.testclass.order.default", RubricClassOrder.class.getName())
                 // the grading suites run sequentially: requires depend on the order
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false");
-        evidence.ifPresent(e -> builder.configurationParameter(GradingConfig.EVIDENCE, e.toAbsolutePath().toString()));
-        return builder.build();
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                // reports show a criterion's message, never a stack trace: not pruning them saves work per criterion
+                .configurationParameter("junit.platform.stacktrace.pruning.enabled", "false");
     }
 
     /**

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.platform.engine.support.store.Namespace;
+import org.junit.platform.launcher.LauncherSession;
 
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -21,6 +23,8 @@ import java.util.Optional;
 public class GradingExtension implements BeforeEachCallback, ParameterResolver, TestWatcher {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
+    /** The same namespace as the launcher session's store spells it. */
+    private static final Namespace LAUNCHER_NAMESPACE = Namespace.create(GradingExtension.class);
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -102,8 +106,34 @@ public class GradingExtension implements BeforeEachCallback, ParameterResolver, 
 
     private static GradingSession session(ExtensionContext context) {
         ExtensionContext root = context.getRoot();
-        return root.getStore(NAMESPACE).getOrComputeIfAbsent(GradingSession.class, key -> new GradingSession(
-                Path.of(root.getConfigurationParameter(GradingConfig.RUBRIC).orElse("rubric.yml")),
-                Path.of(root.getConfigurationParameter(GradingConfig.EVIDENCE).orElse("evidence"))), GradingSession.class);
+        return root.getStore(NAMESPACE).getOrComputeIfAbsent(GradingSession.class, key -> {
+            String evidence = root.getConfigurationParameter(GradingConfig.EVIDENCE).orElse("evidence");
+            return new GradingSession(Path.of(root.getConfigurationParameter(GradingConfig.RUBRIC).orElse("rubric.yml")),
+                    evidence, handedOver(root, evidence));
+        }, GradingSession.class);
+    }
+
+    /**
+     * The evidence the launcher session was handed for this run ({@link #handOver}), if it is the run's evidence;
+     * under Surefire there is none and the session reads the folder itself.
+     */
+    private static LoadedEvidence handedOver(ExtensionContext root, String location) {
+        LoadedEvidence loaded = root.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, NAMESPACE)
+                .get(LoadedEvidence.class, LoadedEvidence.class);
+        return loaded != null && loaded.location().equals(location) ? loaded : null;
+    }
+
+    /**
+     * Hands the evidence to the next run in this launcher session, so that the grading methods judge what the caller
+     * has read instead of reading the journal again. The store is JUnit's way of passing objects into a run; its
+     * namespace is this extension's.
+     */
+    static void handOver(LauncherSession session, LoadedEvidence evidence) {
+        session.getStore().put(LAUNCHER_NAMESPACE, LoadedEvidence.class, evidence);
+    }
+
+    /** Forgets what {@link #handOver} gave, once the run is over. */
+    static void takeBack(LauncherSession session) {
+        session.getStore().remove(LAUNCHER_NAMESPACE, LoadedEvidence.class);
     }
 }

@@ -1,7 +1,5 @@
 package io.labgrader.grading;
 
-import io.labgrader.evidence.EvidenceException;
-import io.labgrader.evidence.EvidenceReader;
 import io.labgrader.evidence.vm.VmInventory;
 import io.labgrader.evidence.vm.VmSummary;
 import io.labgrader.rubric.LocalizedText;
@@ -27,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class GradingListener implements TestExecutionListener {
 
     private final Clock clock;
+    private final LoadedEvidence handedOver;
     private final Map<String, CriterionResult> results = new ConcurrentHashMap<>();
     private final Map<String, Long> startedNanos = new ConcurrentHashMap<>();
     private volatile Rubric rubric;
@@ -38,7 +37,13 @@ public class GradingListener implements TestExecutionListener {
     }
 
     public GradingListener(Clock clock) {
+        this(clock, null);
+    }
+
+    /** @param handedOver the evidence the run was handed (see {@link GradingExtension#handOver}), or null */
+    GradingListener(Clock clock, LoadedEvidence handedOver) {
         this.clock = clock;
+        this.handedOver = handedOver;
     }
 
     @Override
@@ -67,7 +72,7 @@ public class GradingListener implements TestExecutionListener {
         switch (execution.getStatus()) {
             case SUCCESSFUL -> put(id.get(), Outcome.PASSED, LocalizedText.same(""));
             case ABORTED, FAILED -> {
-                Throwable thrown = execution.getThrowable().orElse(new AssertionError("failed"));
+                Throwable thrown = execution.getThrowable().orElseGet(() -> new AssertionError("failed"));
                 Outcome outcome = Outcomes.classify(thrown);
                 if (execution.getStatus() == TestExecutionResult.Status.ABORTED && outcome != Outcome.NOT_GRADABLE) {
                     outcome = Outcome.BLOCKED;
@@ -95,10 +100,12 @@ public class GradingListener implements TestExecutionListener {
     }
 
     /** The VMs the evidence shows; none when it cannot be read (the criteria already say why). */
-    private static List<VmSummary> vmsIn(String evidence) {
+    private List<VmSummary> vmsIn(String evidence) {
         try {
-            return VmInventory.summaries(EvidenceReader.read(java.nio.file.Path.of(evidence)).observations());
-        } catch (EvidenceException | RuntimeException e) {
+            LoadedEvidence loaded = handedOver != null && handedOver.location().equals(evidence) ? handedOver
+                    : LoadedEvidence.read(java.nio.file.Path.of(evidence));
+            return loaded.readable() ? VmInventory.summaries(loaded.evidence().observations()) : List.of();
+        } catch (RuntimeException e) {
             return List.of();
         }
     }

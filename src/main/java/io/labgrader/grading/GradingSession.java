@@ -2,7 +2,6 @@ package io.labgrader.grading;
 
 import io.labgrader.evidence.Evidence;
 import io.labgrader.evidence.EvidenceException;
-import io.labgrader.evidence.EvidenceReader;
 import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.Rubric;
 import io.labgrader.rubric.RubricException;
@@ -20,16 +19,22 @@ import java.util.concurrent.ConcurrentHashMap;
 final class GradingSession {
 
     private final Path rubricPath;
-    private final Path evidencePath;
+    private final String evidenceLocation;
+    private final LoadedEvidence handedOver;
     private Rubric rubric;
     private NotGradableException rubricProblem;
     private Evidence evidence;
     private NotGradableException evidenceProblem;
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
 
-    GradingSession(Path rubricPath, Path evidencePath) {
+    /**
+     * @param handedOver the evidence already read by whoever started the run (the CLI, batch grading), or null to
+     *                   read it from the folder {@code evidenceLocation} (under Surefire)
+     */
+    GradingSession(Path rubricPath, String evidenceLocation, LoadedEvidence handedOver) {
         this.rubricPath = rubricPath;
-        this.evidencePath = evidencePath;
+        this.evidenceLocation = evidenceLocation;
+        this.handedOver = handedOver;
     }
 
     synchronized Rubric rubric() {
@@ -54,9 +59,10 @@ final class GradingSession {
 
     synchronized Evidence evidence() {
         if (evidence == null && evidenceProblem == null) {
-            try {
-                evidence = EvidenceReader.read(evidencePath);
-            } catch (EvidenceException e) {
+            LoadedEvidence loaded = handedOver != null ? handedOver : LoadedEvidence.read(Path.of(evidenceLocation));
+            evidence = loaded.evidence();
+            EvidenceException e = loaded.problem();
+            if (e != null) {
                 evidenceProblem = new NotGradableException(LocalizedText.of(
                         "Die Nachweise konnten nicht gelesen werden: " + e.getMessage()
                                 + ". Führen Sie \"labgrader check\" erneut aus; löschen Sie beschädigte Dateien nicht, sondern zeigen Sie sie der Lehrperson.",

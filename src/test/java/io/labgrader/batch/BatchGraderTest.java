@@ -5,6 +5,7 @@ import io.labgrader.grading.CriterionResult;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.grading.Grading;
 import io.labgrader.grading.Outcome;
+import io.labgrader.grading.SuiteRunner;
 import io.labgrader.rubric.LocalizedText.Language;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -79,9 +80,9 @@ class BatchGraderTest {
         }
         // the very report `labgrader grade alice` writes, VMs found and all, apart from where the evidence was
         assertThat(BatchKit.read(out().resolve("students/alice/report.json"))).isEqualTo(new io.labgrader.report.JsonReport()
-                .render(BatchGrader.normalise(single(BatchKit.PERFECT), BatchKit.PERFECT, "alice", BatchKit.T1), Language.EN));
+                .render(BatchKit.named(BatchGrader.normalise(single(BatchKit.PERFECT), BatchKit.T1), "alice"), Language.EN));
         assertThat(BatchKit.read(out().resolve("students/alice/report.md"))).isEqualTo(new io.labgrader.report.MarkdownReport()
-                .render(BatchGrader.normalise(single(BatchKit.PERFECT), BatchKit.PERFECT, "alice", BatchKit.T1), Language.EN));
+                .render(BatchKit.named(BatchGrader.normalise(single(BatchKit.PERFECT), BatchKit.T1), "alice"), Language.EN));
         assertThat(BatchKit.read(out().resolve("students/alice/report.md"))).contains("ubuntu-lab-");
         // outcomes and messages too, not only the score
         GradeResult alone = single(BatchKit.WRONG_PORT);

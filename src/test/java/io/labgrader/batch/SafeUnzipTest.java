@@ -36,13 +36,20 @@ class SafeUnzipTest {
     }
 
     private String rejection(Path zip, Limits limits) {
-        Path target = dir.resolve("out");
         try {
             SafeUnzip.Listing listing = SafeUnzip.list(zip, limits, "s.zip");
-            SafeUnzip.extractBundle(zip, listing.bundles().isEmpty() ? "" : listing.bundles().get(0), target, limits, "s.zip");
+            readBundle(zip, listing.bundles().isEmpty() ? "" : listing.bundles().get(0), limits);
             throw new AssertionError("not rejected");
         } catch (Rejection r) {
             return r.reason().en();
+        }
+    }
+
+    private static BundleFiles readBundle(Path zip, String prefix, Limits limits) throws Rejection {
+        try (java.util.zip.ZipFile file = SafeUnzip.open(zip, limits, "s.zip")) {
+            return SafeUnzip.readBundle(file, prefix, limits, "s.zip", "s.zip!/" + prefix);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -152,17 +159,21 @@ class SafeUnzipTest {
     }
 
     @Test
-    @DisplayName("only the bundle's manifest and journal are written; every file of the bundle is hashed")
-    void extractsTheBundle() throws Exception {
+    @DisplayName("a zipped bundle is read without writing anything: its manifest and journal in memory, every file hashed")
+    void readsTheBundle() throws Exception {
         Path zip = BatchKit.zip(BatchKit.PERFECT, dir.resolve("in/s.zip"), "repo-main/evidence/");
         SafeUnzip.Listing listing = SafeUnzip.list(zip, Limits.DEFAULT, "s.zip");
         assertThat(listing.bundles()).containsExactly("repo-main/evidence/");
 
-        Map<String, SafeUnzip.FileFacts> facts = SafeUnzip.extractBundle(zip, "repo-main/evidence/", dir.resolve("out"), Limits.DEFAULT, "s.zip");
+        BundleFiles bundle = readBundle(zip, "repo-main/evidence/", Limits.DEFAULT);
 
-        assertThat(BatchKit.files(dir.resolve("out"))).containsExactly("journal.jsonl", "manifest.json");
-        assertThat(facts.keySet()).containsAll(BatchKit.files(BatchKit.PERFECT));
-        assertThat(facts.get("journal.jsonl").sha256()).isEqualTo(io.labgrader.evidence.Hashes.sha256(BatchKit.PERFECT.resolve("journal.jsonl")));
+        assertThat(dir.resolve("out")).doesNotExist();
+        assertThat(bundle.files().keySet()).containsExactlyInAnyOrderElementsOf(BatchKit.files(BatchKit.PERFECT));
+        assertThat(bundle.journal()).isEqualTo(Files.readAllBytes(BatchKit.PERFECT.resolve("journal.jsonl")));
+        assertThat(bundle.manifest()).isEqualTo(Files.readAllBytes(BatchKit.PERFECT.resolve("manifest.json")));
+        assertThat(bundle.files().get("journal.jsonl").sha256()).isEqualTo(io.labgrader.evidence.Hashes.sha256(BatchKit.PERFECT.resolve("journal.jsonl")));
+        assertThat(bundle).usingRecursiveComparison().ignoringFields("shown")
+                .isEqualTo(BundleFiles.fromFolder(BatchKit.PERFECT, "perfect"));
     }
 
     @Test

@@ -1,10 +1,5 @@
-package io.labgrader.batch;
+package io.labgrader.grading;
 
-import io.labgrader.grading.GradeResult;
-import io.labgrader.grading.Grading;
-import io.labgrader.grading.GradingConfig;
-import io.labgrader.grading.GradingListener;
-import io.labgrader.grading.RubricClassOrder;
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Rubric;
 import org.junit.platform.engine.discovery.ClassSelector;
@@ -28,32 +23,35 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 /**
- * Runs the grading suites on one evidence folder after another, through the JUnit Platform Launcher, as
- * {@link Grading#grade} does, but built for a thousand bundles in a row on several threads:
+ * Runs the grading suites on evidence bundles through the JUnit Platform Launcher: one bundle ({@link Grading#grade})
+ * or a thousand in a row on several threads (batch grading). Built for the second:
  * <ul>
  *   <li>the suites are found once, by scanning the graders' package ({@link Grading#discover}); each bundle's run
  *       then selects those classes directly, which saves the package scan (most of the time of a run);</li>
  *   <li>each thread keeps one {@link LauncherSession} open, instead of a new launcher (and test-engine lookup) for
  *       every bundle;</li>
+ *   <li>the evidence is read by the caller and handed to the run ({@link LoadedEvidence}), so a bundle from a zip
+ *       needs no unpacking and no journal is read twice;</li>
+ *   <li>the rubric is pinned for the runner's life: every bundle is graded by the same rubric, without looking at
+ *       the file again;</li>
  *   <li>the configuration is given in full, so JUnit does not look for junit-platform.properties for every bundle.</li>
  * </ul>
- * The request is otherwise the one {@link Grading} builds: the same configuration parameters, the same listener,
- * so a batch result equals a single {@code labgrader grade} of the same evidence.
+ * A batch result therefore equals a single {@code labgrader grade} of the same evidence.
  */
-final class SuiteRunner implements AutoCloseable {
+public final class SuiteRunner implements AutoCloseable {
 
     private final Rubric rubric;
-    private final String rubricPath;
+    private final RubricCache.Pin pin;
     private final List<ClassSelector> suites;
     private final Queue<LauncherSession> sessions = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<LauncherSession> session = ThreadLocal.withInitial(this::openSession);
 
-    SuiteRunner(Rubric rubric, Language language) {
+    public SuiteRunner(Rubric rubric, Language language) {
         this.rubric = rubric;
-        this.rubricPath = rubric.source().toAbsolutePath().toString();
         // JUnit creates display name generators without context; they read these (see RubricDisplayNames)
-        System.setProperty(GradingConfig.RUBRIC, rubricPath);
+        System.setProperty(GradingConfig.RUBRIC, rubric.source().toAbsolutePath().toString());
         System.setProperty(GradingConfig.LANG, language.name().toLowerCase(Locale.ROOT));
+        this.pin = RubricCache.pin(rubric);
         this.suites = suiteClasses(Grading.discover(rubric));
     }
 
@@ -69,24 +67,31 @@ final class SuiteRunner implements AutoCloseable {
         return List.copyOf(classes);
     }
 
-    int suiteCount() {
+    public int suiteCount() {
         return suites.size();
     }
 
-    GradeResult grade(Path evidence, Clock clock) {
-        GradingListener listener = new GradingListener(clock);
-        LauncherDiscoveryRequest request = request()
-                .selectors(suites)
-                .configurationParameter(GradingConfig.RUBRIC, rubricPath)
-                .configurationParameter("junit.jupiter.testclass.order.default", RubricClassOrder.class.getName())
-                // the grading suites run sequentially: requires depend on the order
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
-                .configurationParameter(GradingConfig.EVIDENCE, evidence.toAbsolutePath().toString())
+    /** Grades the evidence in a folder. */
+    public GradeResult grade(Path evidence, Clock clock) {
+        return grade(LoadedEvidence.read(evidence), clock);
+    }
+
+    /** Grades evidence the caller has read; the result names it by its location. */
+    public GradeResult grade(LoadedEvidence evidence, Clock clock) {
+        GradingListener listener = new GradingListener(clock, evidence);
+        LauncherDiscoveryRequest request = Grading.configured(request().selectors(suites), rubric)
+                .configurationParameter(GradingConfig.EVIDENCE, evidence.location())
                 // everything the run needs is set here; not looking up junit-platform.properties on the class path
                 // for every bundle saves a jar lookup per student
                 .enableImplicitConfigurationParameters(false)
                 .build();
-        session.get().getLauncher().execute(request, listener);
+        LauncherSession s = session.get();
+        GradingExtension.handOver(s, evidence);
+        try {
+            s.getLauncher().execute(request, listener);
+        } finally {
+            GradingExtension.takeBack(s);
+        }
         return listener.result().orElseThrow(() -> new IllegalStateException(
                 "the grading run produced no result for " + rubric.source()));
     }
@@ -105,5 +110,6 @@ final class SuiteRunner implements AutoCloseable {
         while ((s = sessions.poll()) != null) {
             s.close();
         }
+        pin.close();
     }
 }
