@@ -9,7 +9,8 @@
 #    folder holding the files, 10 % a cloned repository with evidence/; every 50th student shares a container with
 #    the one before (collusion), every 100th has a journal cut off (not gradable).
 # 2. The floor: the time to just read the same files (cat), median of RUNS.
-# 3. `labgrader grade` on them, RUNS times, each into a fresh output folder after a sync: wall time including JVM start (the
+# 3. `labgrader grade` on them, RUNS times, each into a fresh output folder after a sync (the outputs are removed only at
+#    the end, so no run pays for deleting the one before): wall time including JVM start (the
 #    labgrader launcher script with its class-data-sharing archive, as users run it), and peak memory (maximum
 #    resident set size from /usr/bin/time -v). Prints the median wall time and the largest peak.
 #
@@ -321,7 +322,8 @@ for N in "${COUNTS[@]}"; do
         rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time-$N-$r.txt")
         [ "$rss" -gt "$peak" ] && peak=$rss
         summary=$(grep -m1 '^Graded' "$WORK/grade-$N-$r.log" || tail -n 1 "$WORK/grade-$N-$r.log")
-        [ "${KEEP:-0}" = 1 ] || [ "$r" -eq "$RUNS" ] || rm -rf -- "$OUTDIR"
+        # outputs stay until the end: deleting thousands of files between runs would slow the next run down on
+        # file systems that avoid reusing recently freed inodes (ext4 without a journal), a cost of this script
     done
     floor=$(printf '%s\n' "${floors[@]}" | median)
     med=$(printf '%s\n' "${walls[@]}" | median)
