@@ -16,7 +16,8 @@
 #                                                             mid-line (as an interrupted upload leaves it)
 #
 # The Moodle names follow Moodle's "download all submissions" layout; the others are a plain folder, a zip and a
-# cloned repository. Each scenario waits until no other nginx:latest or hello-world container is on the engine (other
+# cloned repository. Each student's machine is the same engine with a new identity (daemon id), as a class of fresh
+# installs would have, so the samples carry no collusion flag (run as root; otherwise they share one). Each scenario waits until no other nginx:latest or hello-world container is on the engine (other
 # tests share it), records its evidence, and is checked by grading it; a scenario that other activity disturbed is
 # run again. Everything created here (containers, the VM, temporary folders) is removed again.
 #
@@ -143,9 +144,23 @@ stop_vm() {
     fi
 }
 
+# Each sample is another student's machine: the engine gets a new identity before each, as a fresh install has, so
+# that collusion detection sees the samples as a class's submissions (one engine id in all of them would flag them
+# all). Docker up to 22 derives its daemon id from /etc/docker/key.json, later versions keep it in engine-id.
+fresh_engine_identity() {
+    [ "$(id -u)" = 0 ] || { log "not root: the samples share this engine's identity (and a collusion flag)"; return 0; }
+    local root
+    root=$(docker info --format '{{.DockerRootDir}}' 2>/dev/null || echo /var/lib/docker)
+    scripts/stop-docker.sh >/dev/null 2>&1 || true
+    rm -f /etc/docker/key.json "$root/engine-id"
+    scripts/prepare-docker.sh >/dev/null || die "the engine did not come back; see /var/log/labgrader-dockerd.log"
+    log "engine identity: $(docker info --format '{{.ID}}')"
+}
+
 # scenario NAME EXPECTED FUNCTION: runs FUNCTION on a quiet engine until the docker outcomes are EXPECTED
 scenario() {
     local name=$1 expected=$2 steps=$3 attempt got
+    fresh_engine_identity
     for attempt in 1 2 3; do
         wait_for_quiet_engine
         rm -rf -- "${WORK:?}/$name"; mkdir -p "$WORK/$name"
