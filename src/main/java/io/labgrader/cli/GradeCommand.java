@@ -64,13 +64,8 @@ final class GradeCommand implements Callable<Integer> {
     long maxSizeMib;
 
     @Override
-    public Integer call() {
-        Rubric rubric;
-        try {
-            rubric = RubricSource.load(options.rubric);
-        } catch (RubricException e) {
-            return Main.rubricError(e);
-        }
+    public Integer call() throws RubricException {
+        Rubric rubric = RubricSource.load(options.rubric);
         Path target = input != null ? input : defaultInput();
         if (target == null) {
             System.err.println("labgrader: nothing to grade here: no evidence/ folder and no submissions/ folder."

@@ -36,7 +36,7 @@ public final class Main implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
-    static int rubricError(RubricException e) {
+    private static int rubricError(RubricException e) {
         System.err.println("labgrader: the rubric is invalid:");
         e.problems().forEach(p -> System.err.println("  " + p));
         return ExitCodes.BAD_INPUT;

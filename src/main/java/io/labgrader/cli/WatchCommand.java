@@ -54,11 +54,14 @@ final class WatchCommand implements Callable<Integer> {
         }
         List<DockerEndpoint> endpoints = DockerProbing.endpoints();
         Instant floor = history.floor(clock);
-        LiveProbes.checkVms(rubric, bundle, "watch"); // VMs change slowly: once at the start is enough
+        LiveProbes.checkVms(rubric, bundle, "watch"); // what exists when watching starts
         DockerEndpoint endpoint = LiveProbes.hasSection(rubric, "docker") ? DockerProbing.check(bundle, endpoints, "watch", floor) : null;
         if (endpoint != null) {
             follow(bundle, endpoint, language, clock, floor);
             DockerProbing.check(bundle, List.of(endpoint), "watch", floor); // what is left at the end: removed or not
+            // VMs again at the end: a student who creates or starts the VM while watch runs has done the lab too.
+            // Between the two, VMs are not followed: they change slowly, and every look keeps their descriptions.
+            LiveProbes.checkVms(rubric, bundle, "watch");
         }
         try {
             bundle.writeManifest();

@@ -3,6 +3,7 @@ package io.labgrader.lab;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.labgrader.testing.Await;
 import io.labgrader.testing.Commands;
 import io.labgrader.testing.LabDocker;
 import io.labgrader.testing.Labgrader;
@@ -122,7 +123,7 @@ class DockerScenarioTest {
     }
 
     private void doTheLabWhileWatching(Process watch) throws Exception {
-        awaitFile(dir.resolve("watch.err"), "watching", Duration.ofSeconds(30));
+        Await.fileContains(dir.resolve("watch.err"), "watching", Duration.ofSeconds(30));
         dockerOk("run", "hello-world");
         startNginx("-p", "8080:80");
         assertThat(LabDocker.awaitHttp(8080, Duration.ofSeconds(20))).isEqualTo(200);
@@ -344,18 +345,6 @@ class DockerScenarioTest {
     }
 
     private void awaitJournal(String fragment, Duration deadline) throws IOException {
-        awaitFile(dir.resolve("evidence").resolve("journal.jsonl"), fragment, deadline);
-    }
-
-    private static void awaitFile(Path file, String fragment, Duration deadline) throws IOException {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (System.nanoTime() < end) {
-            if (Files.exists(file) && Files.readString(file).contains(fragment)) {
-                return;
-            }
-            LabDocker.sleep(200);
-        }
-        throw new AssertionError("'" + fragment + "' did not appear in " + file + " within " + deadline
-                + (Files.exists(file) ? ":\n" + Files.readString(file) : " (no such file)"));
+        Await.fileContains(dir.resolve("evidence").resolve("journal.jsonl"), fragment, deadline);
     }
 }

@@ -18,6 +18,9 @@ import io.labgrader.probe.vm.VmProbeSettings;
 import io.labgrader.probe.vm.VmProbing;
 import io.labgrader.probe.vm.VmTestKit;
 import io.labgrader.rubric.Rubric;
+import io.labgrader.testing.Await;
+import io.labgrader.testing.Commands;
+import io.labgrader.testing.Labgrader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -189,6 +192,42 @@ class VmLibvirtTest {
         networks.clear();
         GradeResult offline = VmTestKit.grade(rubric(tmp, List.of("libvirt"), null), evidence);
         assertThat(VmGraderTest.comparable(offline)).isEqualTo(VmGraderTest.comparable(live));
+    }
+
+    @Test
+    @DisplayName("watch looks at the VMs again when it ends: a VM defined while watch runs is graded, live and in the report")
+    void vmDefinedWhileWatching() throws Exception {
+        Commands.Result engine = Commands.docker("version");
+        if (engine.exitCode() != 0) {
+            String why = "watch needs a Docker Engine (scripts/prepare-docker.sh): " + engine.stderr();
+            if ("1".equals(System.getenv("LABGRADER_REQUIRE_LIBVIRT"))) {
+                fail(why);
+            }
+            Assumptions.abort(why);
+        }
+        Path dir = Files.createDirectories(tmp.resolve("student"));
+        Labgrader labgrader = new Labgrader(dir);
+        Files.writeString(dir.resolve("rubric.yml"), Files.readString(dir.resolve("rubric.yml"))
+                .replace("hypervisors: &hypervisors [virtualbox, vmware]", "hypervisors: &hypervisors [libvirt]"));
+        String vm = "lgtest-watch-" + tag;
+
+        Process watch = labgrader.start("watch", "--lang", "en", "--duration", "300");
+        try {
+            Await.fileContains(dir.resolve("watch.err"), "watching", Duration.ofSeconds(60));
+            assertThat(Files.readString(dir.resolve("evidence/journal.jsonl"))).doesNotContain(vm);
+            define(domainXml(vm, "http://ubuntu.com/ubuntu/24.04", null, null,
+                    "<interface type='network'><source network='default'/><model type='virtio'/></interface>", 2048));
+            Commands.run(null, Map.of(), Duration.ofSeconds(10), List.of("kill", "-INT", String.valueOf(watch.pid())));
+            assertThat(watch.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("watch ends after Ctrl-C").isTrue();
+        } finally {
+            watch.destroyForcibly();
+        }
+
+        com.fasterxml.jackson.databind.JsonNode report = labgrader.report();
+        assertThat(report.path("vms").toString()).contains(vm);
+        assertThat(Labgrader.outcomes(report)).containsEntry("vm.hypervisor", "PASSED").containsEntry("vm.exists", "PASSED")
+                .containsEntry("vm.ubuntu-guest", "PASSED");
+        assertThat(Files.readString(dir.resolve("watch.out"))).contains(vm);
     }
 
     @Test
