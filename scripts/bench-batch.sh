@@ -8,7 +8,9 @@
 #    should. Layouts as Moodle's "download all submissions" gives them: 60 % a folder holding evidence.zip, 30 % a
 #    folder holding the files, 10 % a cloned repository with evidence/; every 50th student shares a container with
 #    the one before (collusion), every 100th has a journal cut off (not gradable).
-# 2. The floor: the time to just read the same files (cat), median of RUNS.
+# 2. The floors, medians of RUNS: the time to just read the same files (cat), and the time to just write what a run
+#    writes (a folder and four reports per student, plain writes on 2 threads; see WriteFloor below), which shows the
+#    state of the file system.
 # 3. `labgrader grade` on them, RUNS times, each into a fresh output folder after a sync (the outputs are removed only at
 #    the end, so no run pays for deleting the one before): wall time including JVM start (the
 #    labgrader launcher script with its class-data-sharing archive, as users run it), and peak memory (maximum
@@ -285,6 +287,54 @@ public class GenerateSubmissions {
 }
 JAVA
 
+# ------------------------------------------------------------------------------------------ the write floor
+# Creates what a run writes for N students (a folder and four report files each, copies of a real student's reports)
+# with plain writes on 2 threads: the file system's share of a run, which varies with its state (ext4 without a
+# journal gets slower at creating files after many were deleted).
+cat >"$WORK/WriteFloor.java" <<'JAVA'
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+public class WriteFloor {
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        int count = Integer.parseInt(args[1]);
+        List<Path> reports = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of(args[2]))) {
+            files.filter(Files::isRegularFile).sorted().forEach(reports::add);
+        }
+        List<byte[]> contents = new ArrayList<>();
+        for (Path r : reports) {
+            contents.add(Files.readAllBytes(r));
+        }
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        for (int i = 0; i < count; i++) {
+            Path dir = out.resolve("student-" + i);
+            pool.execute(() -> {
+                try {
+                    Files.createDirectories(dir);
+                    for (int f = 0; f < reports.size(); f++) {
+                        Files.write(dir.resolve(reports.get(f).getFileName()), contents.get(f));
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        System.out.printf(java.util.Locale.ROOT, "%.3f%n", (System.nanoTime() - start) / 1e9);
+    }
+}
+JAVA
+
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
 # elapsed wall seconds of "$@", as a number
@@ -299,16 +349,19 @@ wall() {
 log "warming up the launcher (its class-data-sharing archive is recorded on the first run)"
 "$LG" grade submissions --lang en --out "$WORK/warmup" >/dev/null 2>&1 || true
 
-printf '\n%-8s %-12s %-14s %-14s %-12s %s\n' "students" "floor (cat)" "median wall" "walls" "peak RSS" "result"
+printf '\n%-8s %-12s %-14s %-14s %-14s %-12s %s\n' "students" "floor (cat)" "write floor" "median wall" "walls" "peak RSS" "result"
+SAMPLE_REPORTS=$(find "$WORK/warmup/students" -mindepth 1 -maxdepth 1 -type d | sort | head -n 1)
 for N in "${COUNTS[@]}"; do
     SUBS=$WORK/subs-$N
     java -cp "$JAR" "$WORK/GenerateSubmissions.java" submissions "$SUBS" "$N"
     FILES=$(find "$SUBS" -type f | wc -l)
     BYTES=$(du -sb "$SUBS" | cut -f1)
-    floors=()
+    floors=(); writes=()
     for r in $(seq 1 "$RUNS"); do
         sync
         floors+=("$(wall sh -c "find '$SUBS' -type f -print0 | xargs -0 cat > /dev/null")")
+        sync
+        writes+=("$(java "$WORK/WriteFloor.java" "$WORK/floor-$N-$r" "$N" "$SAMPLE_REPORTS")")
     done
     walls=(); peak=0; summary=''
     for r in $(seq 1 "$RUNS"); do
@@ -326,8 +379,9 @@ for N in "${COUNTS[@]}"; do
         # file systems that avoid reusing recently freed inodes (ext4 without a journal), a cost of this script
     done
     floor=$(printf '%s\n' "${floors[@]}" | median)
+    write=$(printf '%s\n' "${writes[@]}" | median)
     med=$(printf '%s\n' "${walls[@]}" | median)
-    printf '%-8s %-12s %-14s %-14s %-12s %s\n' "$N" "${floor} s" "${med} s" "$(IFS=/; echo "${walls[*]}")" \
+    printf '%-8s %-12s %-14s %-14s %-14s %-12s %s\n' "$N" "${floor} s" "${write} s" "${med} s" "$(IFS=/; echo "${walls[*]}")" \
         "$((peak / 1024)) MiB" "$summary"
     log "$N students: $FILES files, $((BYTES / 1024)) KiB; $(nproc) cores; runs: ${walls[*]}"
 done
