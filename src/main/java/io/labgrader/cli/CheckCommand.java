@@ -28,7 +28,7 @@ final class CheckCommand implements Callable<Integer> {
     CommonOptions.EvidenceOption evidence;
 
     @Override
-    public Integer call() throws RubricException {
+    public Integer call() throws RubricException, EvidenceException {
         Timings.mark("main");
         Clock clock = Clock.systemUTC();
         java.time.Instant floor = history.floor(clock);
@@ -47,14 +47,9 @@ final class CheckCommand implements Callable<Integer> {
             throw e; // Main reports it: the problems, exit 2
         }
         Timings.mark("rubric loaded and bound");
-        try {
-            EvidenceBundle bundle = evidence.open(rubric, clock);
-            LiveProbes.checkOnce(rubric, bundle, endpoints, docker.join(), "check", floor);
-            Timings.mark("probes done");
-        } catch (EvidenceException e) {
-            System.err.println("labgrader: " + e.getMessage());
-            return ExitCodes.NOTHING_GRADABLE;
-        }
+        EvidenceBundle bundle = evidence.open(rubric, clock);
+        LiveProbes.checkOnce(rubric, bundle, endpoints, docker.join(), "check", floor);
+        Timings.mark("probes done");
         return GradeAndReport.run(rubric, evidence.dir, options, clock, System.out, System.err);
     }
 }

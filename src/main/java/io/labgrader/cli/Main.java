@@ -1,5 +1,6 @@
 package io.labgrader.cli;
 
+import io.labgrader.evidence.EvidenceException;
 import io.labgrader.rubric.RubricException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +22,11 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof RubricException rubricProblems) {
                 return rubricError(rubricProblems); // what RubricSource.load throws out of a command's call()
+            }
+            if (e instanceof EvidenceException evidenceProblem) {
+                // the evidence folder cannot be opened or written (EvidenceOption.open): nothing can be graded
+                System.err.println("labgrader: " + evidenceProblem.getMessage());
+                return ExitCodes.NOTHING_GRADABLE;
             }
             // the last line of defence: a message, never a stack trace
             commandLine.getErr().println("labgrader: " + e.getClass().getSimpleName()

@@ -73,7 +73,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws RubricException {
+    public Integer call() throws RubricException, EvidenceException {
         if (!Files.isRegularFile(script)) {
             System.err.println("labgrader: " + script + ": " + (Files.exists(script) ? "not a file" : "no such file"));
             return ExitCodes.BAD_INPUT;
@@ -86,13 +86,7 @@ final class ReplayCommand implements Callable<Integer> {
         Language language = options.language();
         boolean de = language == Language.DE;
         Clock clock = Clock.systemUTC();
-        EvidenceBundle bundle;
-        try {
-            bundle = evidence.open(rubric, clock);
-        } catch (EvidenceException e) {
-            System.err.println("labgrader: " + e.getMessage());
-            return ExitCodes.NOTHING_GRADABLE;
-        }
+        EvidenceBundle bundle = evidence.open(rubric, clock);
         // only the replay counts as replayed: the engine's older history (another class, another job) is not read
         Instant floor = clock.instant();
         List<DockerEndpoint> endpoints = DockerProbing.endpoints();

@@ -41,17 +41,11 @@ final class WatchCommand implements Callable<Integer> {
     long portDeadlineSeconds;
 
     @Override
-    public Integer call() throws RubricException {
+    public Integer call() throws RubricException, EvidenceException {
         Rubric rubric = RubricSource.load(options.rubric);
         Language language = options.language();
         Clock clock = Clock.systemUTC();
-        EvidenceBundle bundle;
-        try {
-            bundle = evidence.open(rubric, clock);
-        } catch (EvidenceException e) {
-            System.err.println("labgrader: " + e.getMessage());
-            return ExitCodes.NOTHING_GRADABLE;
-        }
+        EvidenceBundle bundle = evidence.open(rubric, clock);
         List<DockerEndpoint> endpoints = DockerProbing.endpoints();
         Instant floor = history.floor(clock);
         LiveProbes.checkVms(rubric, bundle, "watch"); // what exists when watching starts

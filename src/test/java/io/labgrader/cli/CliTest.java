@@ -54,6 +54,21 @@ class CliTest {
     }
 
     @Test
+    @DisplayName("an evidence folder that cannot be created (a file is in the way): exit 3, the reason, no stack trace, the file untouched")
+    void evidenceCannotBeOpened() throws Exception {
+        Path inTheWay = Files.writeString(dir.resolve("evidence"), "my notes");
+        for (String command : new String[]{"check", "watch"}) {
+            err.reset();
+            int code = Main.execute(command, "--rubric", "rubric.yml", "--evidence", inTheWay.toString(), "--lang", "en");
+
+            assertThat(code).as(command).isEqualTo(ExitCodes.NOTHING_GRADABLE);
+            assertThat(err()).as(command).startsWith("labgrader: " + inTheWay + ": cannot create the evidence folder: ")
+                    .doesNotContain("Exception", "\tat ");
+            assertThat(Files.readString(inTheWay)).isEqualTo("my notes");
+        }
+    }
+
+    @Test
     @DisplayName("a bad rubric: exit 2, the problem with file and line, no report written")
     void badRubric() throws Exception {
         Path rubric = dir.resolve("rubric.yml");
