@@ -3,6 +3,7 @@ package io.labgrader.batch;
 import io.labgrader.grading.CriterionResult;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.grading.Outcome;
+import io.labgrader.report.ConsoleReport;
 import io.labgrader.rubric.LocalizedText.Language;
 import org.jsoup.nodes.Entities;
 
@@ -32,7 +33,7 @@ final class Feedback {
                 html.append("<ul>");
                 list = true;
             }
-            html.append("<li><strong>").append(escape(mark(c.outcome()) + " " + Texts.oneLine(c.title().in(language))
+            html.append("<li><strong>").append(escape(ConsoleReport.mark(c.outcome()) + " " + Texts.oneLine(c.title().in(language))
                     + " (" + c.points() + " / " + c.maxPoints() + ")")).append("</strong>");
             String message = Texts.oneLine(c.message().in(language));
             if (!message.isEmpty()) {
@@ -52,14 +53,5 @@ final class Feedback {
 
     private static String escape(String text) {
         return Entities.escape(text);
-    }
-
-    static String mark(Outcome outcome) {
-        return switch (outcome) {
-            case PASSED -> "✔";
-            case FAILED -> "✘";
-            case BLOCKED -> "⊘";
-            case NOT_GRADABLE -> "!";
-        };
     }
 }

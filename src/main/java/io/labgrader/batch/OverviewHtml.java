@@ -1,6 +1,7 @@
 package io.labgrader.batch;
 
 import io.labgrader.grading.Outcome;
+import io.labgrader.report.ConsoleReport;
 import io.labgrader.rubric.Criterion;
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Rubric;
@@ -279,7 +280,7 @@ final class OverviewHtml {
                 String note = i < s.notes().size() ? s.notes().get(i) : "";
                 row.appendElement("td").addClass("mark " + o.name()).attr("data-outcome", o.name())
                         .attr("title", criteria.get(i).id() + ": " + outcomeWord(o) + (note.isEmpty() ? "" : " — " + note))
-                        .text(Feedback.mark(o));
+                        .text(ConsoleReport.mark(o));
             }
         } else {
             row.appendElement("td").addClass("num score").text(t("nicht bewertbar", "not gradable"));

@@ -30,7 +30,8 @@ public final class EvidenceReader {
     public static final long MAX_MANIFEST_BYTES = 4L * 1024 * 1024;
     static final int MAX_LINE_CHARS = 4 * 1024 * 1024;
 
-    private static final ObjectReader OBSERVATION = Json.mapper().readerFor(Observation.class);
+    /** One journal line; {@link JournalTail} reads lines with it too. */
+    static final ObjectReader OBSERVATION = Json.mapper().readerFor(Observation.class);
     private static final ObjectReader MANIFEST = Json.mapper().readerFor(Manifest.class);
 
     private EvidenceReader() {

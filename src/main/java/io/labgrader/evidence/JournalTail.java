@@ -1,7 +1,6 @@
 package io.labgrader.evidence;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -26,7 +25,6 @@ import java.util.function.Predicate;
 public final class JournalTail {
 
     private static final int CHUNK = 64 * 1024;
-    private static final ObjectReader OBSERVATION = Json.mapper().readerFor(Observation.class);
 
     private JournalTail() {
     }
@@ -78,7 +76,7 @@ public final class JournalTail {
             return Optional.empty(); // most lines are of other types; not parsing them is what makes this cheap
         }
         try {
-            Observation observation = OBSERVATION.readValue(line);
+            Observation observation = EvidenceReader.OBSERVATION.readValue(line);
             return type.isInstance(observation) && accept.test(type.cast(observation))
                     ? Optional.of(type.cast(observation)) : Optional.empty();
         } catch (IOException e) {

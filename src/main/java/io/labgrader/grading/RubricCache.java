@@ -46,8 +46,8 @@ final class RubricCache {
         Path file = normalise(rubric.source().toString());
         Pinned after = PINNED.compute(file, (k, pinned) -> pinned == null ? new Pinned(rubric, 1)
                 : pinned.rubric().sha256().equals(rubric.sha256()) ? new Pinned(pinned.rubric(), pinned.count() + 1) : pinned);
-        if (after.rubric() != rubric && !after.rubric().sha256().equals(rubric.sha256())) {
-            return () -> { };
+        if (!after.rubric().sha256().equals(rubric.sha256())) {
+            return () -> { };   // another version is pinned: nothing was counted, nothing to undo
         }
         return () -> PINNED.computeIfPresent(file, (k, pinned) -> pinned.count() <= 1 ? null
                 : new Pinned(pinned.rubric(), pinned.count() - 1));

@@ -93,7 +93,8 @@ public final class ConsoleReport {
         return ReportText.truncate(ReportText.oneLine(ReportText.text(c.title(), language)), MAX_TITLE_WIDTH);
     }
 
-    static String mark(Outcome outcome) {
+    /** The outcome's sign as the console shows it; the Moodle feedback uses the same. */
+    public static String mark(Outcome outcome) {
         return switch (outcome) {
             case PASSED -> "✔";
             case FAILED -> "✘";
