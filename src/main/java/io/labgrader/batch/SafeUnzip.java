@@ -88,13 +88,9 @@ final class SafeUnzip {
             List<String> names = new ArrayList<>();
             Set<String> taken = new HashSet<>();
             long declared = 0;
-            Enumeration<? extends ZipEntry> entries = file.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                String relative = checkedName(entry.getName(), shownAs);
-                if (relative.isEmpty() || isJunk(relative)) {
-                    continue;
-                }
+            for (Checked checked : checkedEntries(file, shownAs)) {
+                ZipEntry entry = checked.entry();
+                String relative = checked.relative();
                 if (!entry.isDirectory() && !taken.add(relative.toLowerCase(Locale.ROOT))) {
                     throw twice(shownAs, relative);
                 }
@@ -122,13 +118,6 @@ final class SafeUnzip {
     }
 
     /**
-     * Inflates the entries below {@code prefix}: every one is hashed (for the manifest check), manifest.json and
-     * journal.jsonl directly below it are written to {@code target}, replacing what an earlier bundle left there
-     * (a grading thread reuses its folder).
-     *
-     * @return the bundle's files, relative to the bundle, with size and SHA-256, in zip order
-     */
-    /**
      * Reads the bundle below {@code prefix} without unpacking it: every entry is inflated within the limits and
      * hashed; the manifest and the journal, the files the graders read, are kept in memory.
      */
@@ -139,11 +128,10 @@ final class SafeUnzip {
         byte[] journal = null;
         try {
             long total = 0;
-            Enumeration<? extends ZipEntry> entries = file.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                String relative = checkedName(entry.getName(), shownAs);
-                if (entry.isDirectory() || !relative.startsWith(prefix) || isJunk(relative)) {
+            for (Checked checked : checkedEntries(file, shownAs)) {
+                ZipEntry entry = checked.entry();
+                String relative = checked.relative();
+                if (entry.isDirectory() || !relative.startsWith(prefix)) {
                     continue;
                 }
                 String inBundle = relative.substring(prefix.length());
@@ -170,12 +158,10 @@ final class SafeUnzip {
     /** Inflates one entry (a zip inside the zip) to a file, within the limits. */
     static long extractEntry(ZipFile file, String name, Path out, Limits limits, String shownAs) throws Rejection {
         try {
-            Enumeration<? extends ZipEntry> entries = file.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                if (!entry.isDirectory() && checkedName(entry.getName(), shownAs).equals(name)) {
+            for (Checked checked : checkedEntries(file, shownAs)) {
+                if (!checked.entry().isDirectory() && checked.relative().equals(name)) {
                     Files.createDirectories(out.getParent());
-                    return inflate(file, entry, out, true, limits, limits.maxBytes(), shownAs).size();
+                    return inflate(file, checked.entry(), out, true, limits, limits.maxBytes(), shownAs).size();
                 }
             }
             throw unreadable(shownAs, new IOException(name + " vanished"));
@@ -190,13 +176,9 @@ final class SafeUnzip {
         try (ZipFile file = open(zip, shownAs)) {
             Files.createDirectories(target);
             long total = 0;
-            Enumeration<? extends ZipEntry> entries = file.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                String relative = checkedName(entry.getName(), shownAs);
-                if (relative.isEmpty() || isJunk(relative)) {
-                    continue;
-                }
+            for (Checked checked : checkedEntries(file, shownAs)) {
+                ZipEntry entry = checked.entry();
+                String relative = checked.relative();
                 Path out = target.resolve(relative).normalize();
                 if (!out.startsWith(target)) {
                     throw outside(shownAs, entry.getName());
@@ -217,6 +199,27 @@ final class SafeUnzip {
     }
 
     private record Inflated(long size, String sha256) {
+    }
+
+    /** A zip entry and its name as {@link #checkedName} gave it: relative, '/'-separated, never leading out. */
+    private record Checked(ZipEntry entry, String relative) {
+    }
+
+    /**
+     * Every entry of the zip with its checked name, in zip order, leaving out the zip's top and junk (__MACOSX,
+     * .DS_Store…). The one place names are read: a dangerous name rejects the whole zip whichever reads it.
+     */
+    private static List<Checked> checkedEntries(ZipFile file, String shownAs) throws Rejection {
+        List<Checked> checked = new ArrayList<>();
+        Enumeration<? extends ZipEntry> entries = file.entries();
+        while (entries.hasMoreElements()) {
+            ZipEntry entry = entries.nextElement();
+            String relative = checkedName(entry.getName(), shownAs);
+            if (!relative.isEmpty() && !isJunk(relative)) {
+                checked.add(new Checked(entry, relative));
+            }
+        }
+        return checked;
     }
 
     /** Inflates one entry to a file, within budget and ratio; {@code overwrite} reuses a file left from before. */
