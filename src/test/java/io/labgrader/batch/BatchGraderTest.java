@@ -7,6 +7,7 @@ import io.labgrader.grading.Grading;
 import io.labgrader.grading.Outcome;
 import io.labgrader.grading.SuiteRunner;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.testing.Trees;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,12 +48,12 @@ class BatchGraderTest {
     @DisplayName("every layout is graded exactly as `labgrader grade` grades the bundle alone, with all four student reports")
     void layouts() throws Exception {
         Path root = root();
-        BatchKit.copy(BatchKit.PERFECT, root.resolve("alice"));
+        Trees.copy(BatchKit.PERFECT, root.resolve("alice"));
         BatchKit.zip(BatchKit.WRONG_PORT, root.resolve("bob.zip"), "evidence/");
         BatchKit.zip(BatchKit.PERFECT, root.resolve("Ada Lovelace_100001_assignsubmission_file_/evidence.zip"), "evidence/");
-        BatchKit.copy(BatchKit.WRONG_PORT, root.resolve("Grace Hopper_100002_assignsubmission_file_/evidence"));
+        Trees.copy(BatchKit.WRONG_PORT, root.resolve("Grace Hopper_100002_assignsubmission_file_/evidence"));
         BatchKit.zip(BatchKit.PERFECT, root.resolve("Linus Torvalds_100003_assignsubmission_file_lab.zip"), "lab-main/evidence/");
-        BatchKit.copy(BatchKit.WRONG_PORT, root.resolve("ken-lab-repo/evidence"));
+        Trees.copy(BatchKit.WRONG_PORT, root.resolve("ken-lab-repo/evidence"));
         Files.writeString(root.resolve("ken-lab-repo/README.md"), "# my lab\n");
 
         BatchResult result = BatchKit.grade(root, out());
@@ -101,26 +102,26 @@ class BatchGraderTest {
             + "each not gradable with its reason, the others graded, nothing written outside the output folder")
     void robustness() throws Exception {
         Path root = root();
-        BatchKit.copy(BatchKit.PERFECT, root.resolve("a-good"));
+        Trees.copy(BatchKit.PERFECT, root.resolve("a-good"));
         Files.createDirectories(root.resolve("b-empty-folder"));
         Files.createFile(root.resolve("c-empty.zip"));
-        Path truncated = BatchKit.copy(BatchKit.PERFECT, root.resolve("d-truncated"));
+        Path truncated = Trees.copy(BatchKit.PERFECT, root.resolve("d-truncated"));
         byte[] journal = Files.readAllBytes(truncated.resolve("journal.jsonl"));
         Files.write(truncated.resolve("journal.jsonl"), java.util.Arrays.copyOf(journal, journal.length / 3));
-        Path notJson = BatchKit.copy(BatchKit.PERFECT, root.resolve("e-not-json"));
+        Path notJson = Trees.copy(BatchKit.PERFECT, root.resolve("e-not-json"));
         Files.writeString(notJson.resolve("journal.jsonl"), "<html>this is not JSON</html>\n");
         BatchKit.zipEntries(root.resolve("f-bomb.zip"), Map.of("evidence/journal.jsonl", new byte[30 * 1024 * 1024]));
         BatchKit.zipEntries(root.resolve("g-traversal.zip"), Map.of("evidence/journal.jsonl", "{}".getBytes(StandardCharsets.UTF_8),
                 "../../outside.txt", "owned".getBytes(StandardCharsets.UTF_8)));
         BatchKit.zipEntries(root.resolve("h-absolute.zip"), Map.of("/tmp/outside.txt", "owned".getBytes(StandardCharsets.UTF_8)));
-        Path linked = BatchKit.copy(BatchKit.PERFECT, root.resolve("i-link-out"));
+        Path linked = Trees.copy(BatchKit.PERFECT, root.resolve("i-link-out"));
         Files.createSymbolicLink(linked.resolve("raw/secret.txt"), Path.of("/etc/passwd"));
         Files.createSymbolicLink(root.resolve("j-link-to-elsewhere"), BatchKit.PERFECT.toAbsolutePath());
-        Path huge = BatchKit.copy(BatchKit.PERFECT, root.resolve("k-huge"));
+        Path huge = Trees.copy(BatchKit.PERFECT, root.resolve("k-huge"));
         Files.write(huge.resolve("raw/big.bin"), new byte[3 * 1024 * 1024]);
-        BatchKit.copy(BatchKit.PERFECT, root.resolve("l-twice"));
+        Trees.copy(BatchKit.PERFECT, root.resolve("l-twice"));
         BatchKit.zip(BatchKit.WRONG_PORT, root.resolve("l-twice.zip"), "evidence/");
-        Path fifo = BatchKit.copy(BatchKit.PERFECT, root.resolve("m-fifo"));
+        Path fifo = Trees.copy(BatchKit.PERFECT, root.resolve("m-fifo"));
         new ProcessBuilder("mkfifo", fifo.resolve("raw/pipe").toString()).start().waitFor();
         Path two = root.resolve("n-two-bundles.zip");
         Map<String, byte[]> both = new java.util.LinkedHashMap<>();
@@ -188,14 +189,14 @@ class BatchGraderTest {
     @DisplayName("flags: a shared container/daemon/VM/MAC, a changed file, no live observation; scores unchanged")
     void flags() throws Exception {
         Path root = root();
-        BatchKit.copy(BatchKit.PERFECT, root.resolve("Ada Lovelace_100001_assignsubmission_file_/evidence"));
+        Trees.copy(BatchKit.PERFECT, root.resolve("Ada Lovelace_100001_assignsubmission_file_/evidence"));
         BatchKit.zip(BatchKit.PERFECT, root.resolve("Bob Copy_100002_assignsubmission_file_/evidence.zip"), "evidence/");
-        Path changed = BatchKit.copy(BatchKit.WRONG_PORT, root.resolve("carol"));
+        Path changed = Trees.copy(BatchKit.WRONG_PORT, root.resolve("carol"));
         try (Stream<Path> raw = Files.list(changed.resolve("raw"))) {
             Path any = raw.filter(p -> p.toString().endsWith(".json")).sorted().findFirst().orElseThrow();
             Files.writeString(any, Files.readString(any).replace("\"", "'"));
         }
-        Path replay = BatchKit.copy(BatchKit.WRONG_PORT, root.resolve("dave"));
+        Path replay = Trees.copy(BatchKit.WRONG_PORT, root.resolve("dave"));
         BatchKit.editJournal(replay, j -> j.replace("\"source\":\"check\"", "\"source\":\"replay\"")
                 .replace("\"source\":\"watch\"", "\"source\":\"replay\""));
 
@@ -245,7 +246,7 @@ class BatchGraderTest {
             if (i % 3 == 0) {
                 BatchKit.zip(bundle, root.resolve("Student " + i + "_" + (500 + i) + "_assignsubmission_file_/evidence.zip"), "evidence/");
             } else {
-                BatchKit.copy(bundle, root.resolve("student-" + i));
+                Trees.copy(bundle, root.resolve("student-" + i));
             }
         }
         Files.createDirectories(root.resolve("zz-empty"));
@@ -308,7 +309,7 @@ class BatchGraderTest {
     void classZip() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("moodle"));
         BatchKit.zip(BatchKit.PERFECT, folder.resolve("Ada Lovelace_100001_assignsubmission_file_/evidence.zip"), "evidence/");
-        BatchKit.copy(BatchKit.WRONG_PORT, folder.resolve("Grace Hopper_100002_assignsubmission_file_/evidence"));
+        Trees.copy(BatchKit.WRONG_PORT, folder.resolve("Grace Hopper_100002_assignsubmission_file_/evidence"));
         Path download = BatchKit.zip(folder, tmp.resolve("LAB-Docker vs VM-123.zip"), "");
 
         BatchResult result = BatchKit.grade(download, out(), 2, BatchKit.T1, Limits.DEFAULT);
@@ -333,11 +334,11 @@ class BatchGraderTest {
     @DisplayName("a second run prunes report folders of students no longer in the batch, and only those")
     void prunes() throws Exception {
         Path root = root();
-        BatchKit.copy(BatchKit.PERFECT, root.resolve("alice"));
-        Path bob = BatchKit.copy(BatchKit.PERFECT, root.resolve("bob"));
+        Trees.copy(BatchKit.PERFECT, root.resolve("alice"));
+        Path bob = Trees.copy(BatchKit.PERFECT, root.resolve("bob"));
         BatchKit.grade(root, out());
         Files.writeString(out().resolve("students/alice/notes.txt"), "instructor's notes");
-        BatchKit.copy(BatchKit.PERFECT, root.resolve("carol"));
+        Trees.copy(BatchKit.PERFECT, root.resolve("carol"));
         Files.walk(bob).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         Files.walk(root.resolve("alice")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 

@@ -109,24 +109,6 @@ final class BatchKit {
                 .orElseThrow(() -> new AssertionError("no student " + name + " in " + out));
     }
 
-    /** Copies a bundle folder (or any folder) to {@code to}. */
-    static Path copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(p, target);
-                }
-            }
-            return to;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Zips a folder's content under {@code prefix} ("evidence/" or ""). */
     static Path zip(Path dir, Path zipFile, String prefix) {
         Map<String, byte[]> entries = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.report.GradescopeReport;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.testing.Trees;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -35,8 +36,8 @@ class ClassReportsTest {
     void gradeAClass() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("submissions"));
         BatchKit.zip(BatchKit.PERFECT, root.resolve("Ada Lovelace_100001_assignsubmission_file_/evidence.zip"), "evidence/");
-        BatchKit.copy(BatchKit.WRONG_PORT, root.resolve("Grace Hopper_100002_assignsubmission_file_/evidence"));
-        BatchKit.copy(BatchKit.WRONG_PORT, root.resolve("=HYPERLINK(\"http-evil\")"));
+        Trees.copy(BatchKit.WRONG_PORT, root.resolve("Grace Hopper_100002_assignsubmission_file_/evidence"));
+        Trees.copy(BatchKit.WRONG_PORT, root.resolve("=HYPERLINK(\"http-evil\")"));
         Files.createDirectories(root.resolve("Edsger Dijkstra_100006_assignsubmission_file_"));
         out = tmp.resolve("grading");
         result = BatchKit.grade(root, out);

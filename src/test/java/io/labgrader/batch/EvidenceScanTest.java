@@ -1,6 +1,7 @@
 package io.labgrader.batch;
 
 import io.labgrader.evidence.EvidenceReader;
+import io.labgrader.testing.Trees;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,7 @@ class EvidenceScanTest {
     @Test
     @DisplayName("a file changed, missing, added or listed outside the bundle; no manifest; an empty journal")
     void manifestProblems() throws Exception {
-        Path b = BatchKit.copy(BatchKit.WRONG_PORT, tmp.resolve("b"));
+        Path b = Trees.copy(BatchKit.WRONG_PORT, tmp.resolve("b"));
         String raw;
         try (var list = Files.list(b.resolve("raw"))) {
             raw = "raw/" + list.map(p -> p.getFileName().toString()).sorted().findFirst().orElseThrow();

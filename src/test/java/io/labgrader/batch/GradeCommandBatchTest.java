@@ -3,6 +3,7 @@ package io.labgrader.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.labgrader.testing.Commands;
 import io.labgrader.testing.Labgrader;
+import io.labgrader.testing.Trees;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ class GradeCommandBatchTest {
     private Path aClass() throws Exception {
         Path root = Files.createDirectories(dir.resolve("submissions"));
         BatchKit.zip(BatchKit.PERFECT, root.resolve("Ada Lovelace_100001_assignsubmission_file_/evidence.zip"), "evidence/");
-        BatchKit.copy(BatchKit.WRONG_PORT, root.resolve("bob"));
+        Trees.copy(BatchKit.WRONG_PORT, root.resolve("bob"));
         Files.writeString(Files.createDirectories(root.resolve("carol")).resolve("notes.txt"), "I ran out of time\n");
         return root;
     }
@@ -63,7 +64,7 @@ class GradeCommandBatchTest {
         assertThat(batch.exitCode()).as(batch.all()).isZero();
         assertThat(dir.resolve("grading/overview.html")).exists();
 
-        BatchKit.copy(BatchKit.WRONG_PORT, dir.resolve("evidence"));
+        Trees.copy(BatchKit.WRONG_PORT, dir.resolve("evidence"));
         Commands.Result single = labgrader().run("grade", "--lang", "en");
         assertThat(single.exitCode()).as(single.all()).isZero();
         assertThat(single.stdout()).contains("Docker vs. virtual machine", "Score: ");
@@ -75,7 +76,7 @@ class GradeCommandBatchTest {
     @Test
     @DisplayName("grade <evidence bundle> keeps working exactly as before, --out and all")
     void singleBundle() throws Exception {
-        BatchKit.copy(BatchKit.PERFECT, dir.resolve("my-evidence"));
+        Trees.copy(BatchKit.PERFECT, dir.resolve("my-evidence"));
         Commands.Result r = labgrader().run("grade", "my-evidence", "--lang", "en", "--out", "out");
         assertThat(r.exitCode()).as(r.all()).isZero();
         assertThat(BatchKit.files(dir.resolve("out"))).containsExactly("TEST-labgrader.xml", "report.json", "report.md");

@@ -1,5 +1,6 @@
 package io.labgrader.batch;
 
+import io.labgrader.testing.Trees;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -89,11 +90,11 @@ class OverviewInChromiumTest {
     @DisplayName("student-controlled names, container names and page titles stay text; no script runs; numbers match report.json")
     void hostileClass() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("submissions"));
-        BatchKit.copy(BatchKit.PERFECT, root.resolve(IMG));
-        BatchKit.copy(BatchKit.WRONG_PORT, root.resolve(SVG + "_100007_assignsubmission_file_/evidence"));
-        Path titled = BatchKit.copy(BatchKit.PERFECT, root.resolve("page-title"));
+        Trees.copy(BatchKit.PERFECT, root.resolve(IMG));
+        Trees.copy(BatchKit.WRONG_PORT, root.resolve(SVG + "_100007_assignsubmission_file_/evidence"));
+        Path titled = Trees.copy(BatchKit.PERFECT, root.resolve("page-title"));
         BatchKit.editJournal(titled, j -> j.replace("\"title\":\"Welcome to nginx!\"", "\"title\":\"" + SCRIPT.replace("\"", "\\\"") + "\""));
-        Path named = BatchKit.copy(BatchKit.WRONG_PORT, root.resolve("container-name"));
+        Path named = Trees.copy(BatchKit.WRONG_PORT, root.resolve("container-name"));
         String name = containerName(named);
         BatchKit.editJournal(named, j -> j.replace(name, IMG.replace("\"", "\\\"")));
         Files.createDirectories(root.resolve(SCRIPT.replace("/", "_")));   // a folder name cannot hold '/'

@@ -3,6 +3,7 @@ package io.labgrader.batch;
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Rubric;
 import io.labgrader.rubric.RubricLoader;
+import io.labgrader.testing.Trees;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,10 +29,10 @@ class ShardMergeTest {
     @BeforeEach
     void aClass() throws Exception {
         root = Files.createDirectories(tmp.resolve("submissions"));
-        BatchKit.copy(BatchKit.PERFECT, root.resolve("alice"));
+        Trees.copy(BatchKit.PERFECT, root.resolve("alice"));
         BatchKit.zip(BatchKit.WRONG_PORT, root.resolve("bob.zip"), "evidence/");
-        Path carol = BatchKit.copy(BatchKit.PERFECT, root.resolve("carol"));   // alice's evidence: collusion across shards
-        BatchKit.copy(BatchKit.WRONG_PORT, root.resolve("Dave Example_100004_assignsubmission_file_/evidence"));
+        Path carol = Trees.copy(BatchKit.PERFECT, root.resolve("carol"));   // alice's evidence: collusion across shards
+        Trees.copy(BatchKit.WRONG_PORT, root.resolve("Dave Example_100004_assignsubmission_file_/evidence"));
         Files.createDirectories(root.resolve("erin"));
         Files.writeString(root.resolve("notes.txt"), "ignored");
         assertThat(carol).exists();

@@ -1,6 +1,7 @@
 package io.labgrader.ci;
 
 import io.labgrader.testing.Commands;
+import io.labgrader.testing.Trees;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -58,15 +59,15 @@ class BatchShardingTest {
                 """);
         Files.writeString(repo.resolve("rubric.yml"), SampleLab.dockerRubric());
         Path submissions = repo.resolve("submissions");
-        GitlabCiLocal.copyTree(SampleLab.complete(), submissions.resolve("alice"));
-        GitlabCiLocal.copyTree(SampleLab.partial(), submissions.resolve("bob"));
-        GitlabCiLocal.copyTree(SampleLab.complete(), submissions.resolve("carol"));
+        Trees.copy(SampleLab.complete(), submissions.resolve("alice"));
+        Trees.copy(SampleLab.partial(), submissions.resolve("bob"));
+        Trees.copy(SampleLab.complete(), submissions.resolve("carol"));
         Path journal = submissions.resolve("carol/journal.jsonl");
         String lines = Files.readString(journal);
         Files.writeString(journal, lines.substring(0, lines.length() / 2)); // cut in the middle of a line
         Files.createDirectories(submissions.resolve("dave"));
         Files.writeString(submissions.resolve("dave/README.txt"), "forgot to hand in evidence/\n");
-        GitlabCiLocal.copyTree(SampleLab.partial(), submissions.resolve("erin"));
+        Trees.copy(SampleLab.partial(), submissions.resolve("erin"));
         GitlabCiLocal.commitAll(repo, "https://gitlab.example.com/course/docker-vs-vm.git");
         return repo;
     }

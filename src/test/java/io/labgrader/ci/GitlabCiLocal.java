@@ -4,8 +4,6 @@ import io.labgrader.testing.Commands;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,23 +86,6 @@ final class GitlabCiLocal {
         Commands.Result r = Commands.run(null, Map.of(), Duration.ofSeconds(60), command);
         if (r.exitCode() != 0) {
             throw new AssertionError(String.join(" ", command) + " failed: " + r.all());
-        }
-    }
-
-    /** Copies a folder tree (a repository with its .git, a bundle). */
-    static void copyTree(Path from, Path to) {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(p, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.labgrader.ci;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.labgrader.testing.Commands;
 import io.labgrader.testing.Labgrader;
+import io.labgrader.testing.Trees;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -79,7 +80,7 @@ class GradingJobTest {
         Files.writeString(repo.resolve("local-run.gitlab-ci.yml"), LOCAL_RUN);
         Files.writeString(repo.resolve("rubric.yml"), SampleLab.dockerRubric());
         Files.writeString(repo.resolve("exercise.sh"), SampleLab.EXERCISE_SCRIPT);
-        GitlabCiLocal.copyTree(SampleLab.partial(), repo.resolve("evidence"));
+        Trees.copy(SampleLab.partial(), repo.resolve("evidence"));
         GitlabCiLocal.commitAll(repo, "https://gitlab.example.com/course/student-lab.git");
         return repo;
     }

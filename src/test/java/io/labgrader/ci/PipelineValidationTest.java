@@ -1,6 +1,7 @@
 package io.labgrader.ci;
 
 import io.labgrader.testing.Commands;
+import io.labgrader.testing.Trees;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class PipelineValidationTest {
         Path repo = dir.resolve("labgrader");
         Files.createDirectories(repo);
         Files.copy(Path.of(".gitlab-ci.yml"), repo.resolve(".gitlab-ci.yml"));
-        GitlabCiLocal.copyTree(Path.of("ci"), repo.resolve("ci"));
+        Trees.copy(Path.of("ci"), repo.resolve("ci"));
         GitlabCiLocal.commitAll(repo, "https://gitlab.example.com/course/labgrader.git");
         return repo;
     }

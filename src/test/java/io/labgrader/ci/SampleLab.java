@@ -3,6 +3,7 @@ package io.labgrader.ci;
 import io.labgrader.testing.Commands;
 import io.labgrader.testing.LabDocker;
 import io.labgrader.testing.RubricSections;
+import io.labgrader.testing.Trees;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,7 +90,7 @@ final class SampleLab {
                 startNginxOn8080();
                 LabDocker.awaitHttp(8080, Duration.ofSeconds(20));
                 check(lab, since);
-                GitlabCiLocal.copyTree(lab.resolve("evidence"), lab.resolve("partial"));
+                Trees.copy(lab.resolve("evidence"), lab.resolve("partial"));
                 dockerOk("stop", CONTAINER_PREFIX + "web");
                 dockerOk("rm", CONTAINER_PREFIX + "web");
                 check(lab, since);

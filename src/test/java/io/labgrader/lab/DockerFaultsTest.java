@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.labgrader.testing.Commands;
 import io.labgrader.testing.LabDocker;
 import io.labgrader.testing.Labgrader;
+import io.labgrader.testing.Trees;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static io.labgrader.testing.Commands.dockerOk;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,16 +145,7 @@ class DockerFaultsTest {
             Files.copy(source, target);
             return;
         }
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : walk.toList()) {
-                Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        Trees.copy(source, target);
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 }
