@@ -19,8 +19,12 @@ public final class VBoxManageParser {
 
     private static final Pattern LIST_LINE = Pattern.compile("^\"(.*)\" \\{([0-9a-fA-F-]+)}\\s*$");
     private static final Pattern VERSION = Pattern.compile("^(\\d+\\.\\d+(?:\\.\\d+)?)");
-    /** 5.x/6.x, and 7.x with --old-format */
-    private static final Pattern OLD_PROP = Pattern.compile("^Name: (.*?), value: (.*), timestamp: (-?\\d+), flags: (.*)$");
+    /**
+     * 5.x/6.x, and 7.x with --old-format: {@code "Name: %ls, value: %ls, timestamp: %lld, flags: %ls\n"}
+     * (VBoxManageGuestProp.cpp). A property the guest wrote has no flags, so its line ends in "flags: " and nothing,
+     * or "flags:" once trailing blanks are gone (a copy from a terminal or a forum post).
+     */
+    private static final Pattern OLD_PROP = Pattern.compile("^Name: (.*?), value: (.*), timestamp: (-?\\d+), flags:(?: (.*))?$");
     /** 7.x: name padded, = 'value', then "@ 2025-11-20T14:12:08.964Z" and flags */
     private static final Pattern NEW_PROP = Pattern.compile("^(/\\S*)\\s*= '(.*)'(?:\\s+@ (\\S+))?(?:\\s+(\\S.*))?\\s*$");
     private static final Pattern MBYTES = Pattern.compile("(\\d+)\\s*MBytes");
@@ -144,7 +148,7 @@ public final class VBoxManageParser {
             if (old.matches()) {
                 String value = old.group(2).equals("<NULL>") ? "" : old.group(2);
                 Instant ts = nanos(old.group(3));
-                String flags = old.group(4).equals("<NULL>") ? "" : old.group(4).strip();
+                String flags = old.group(4) == null || old.group(4).equals("<NULL>") ? "" : old.group(4).strip();
                 props.add(new GuestProperty(old.group(1), value, ts, flags));
                 continue;
             }

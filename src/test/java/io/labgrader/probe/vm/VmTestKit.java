@@ -100,6 +100,25 @@ public final class VmTestKit {
         return script(dir, name, body.toString());
     }
 
+    /** Like {@link #standIn}, but the answers are texts made by the test (each written to a file beside the script). */
+    public static Path standInTexts(Path dir, String name, Map<String, String> texts) {
+        StringBuilder body = new StringBuilder("case \"$*\" in\n");
+        int n = 0;
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            Path answer = dir.resolve(name + ".answer" + (n++));
+            try {
+                Files.createDirectories(dir);
+                Files.writeString(answer, e.getValue(), StandardCharsets.UTF_8);
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
+            }
+            body.append("  '").append(e.getKey().replace("'", "'\\''")).append("') cat '")
+                    .append(answer.toString().replace("'", "'\\''")).append("' ;;\n");
+        }
+        body.append("  *) echo \"").append(name).append(": unknown command: $*\" >&2; exit 2 ;;\nesac");
+        return script(dir, name, body.toString());
+    }
+
     public static Map<String, String> answers(String... pairs) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
