@@ -20,11 +20,24 @@ public record VmProbeSettings(HostEnvironment host, CommandRunner runner, List<V
         probes = List.copyOf(probes);
     }
 
-    /** This machine, all probes, the default bounds. */
+    /** A hypervisor's first command: long enough for VBoxSVC, libvirtd or multipassd to start on a cold laptop. */
+    public static final Duration FIRST_CALL = Duration.ofSeconds(20);
+    /** Every further command. */
+    public static final Duration CALL = Duration.ofSeconds(20);
+    /** A question to a guest agent. */
+    public static final Duration GUEST_CALL = Duration.ofSeconds(15);
+    /** All of one hypervisor's commands together. */
+    public static final Duration PER_PROBE = Duration.ofMinutes(2);
+
+    /**
+     * This machine, all probes, the default bounds. A first call that has not answered in 20 s rarely answers at all
+     * (a VBoxSVC waiting on a dialog, a stuck libvirtd); the student learns it then, not after a minute and a half.
+     * A hung call ends that hypervisor's probe, so a hung VBoxManage costs 20 s, not one bound per VM.
+     */
     public static VmProbeSettings defaults() {
         HostEnvironment host = HostEnvironment.current();
         return new VmProbeSettings(host, ProcessCommandRunner.forHost(host), VmProbes.all(),
-                Duration.ofSeconds(90), Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofMinutes(4), 40);
+                FIRST_CALL, CALL, GUEST_CALL, PER_PROBE, 40);
     }
 
     public VmProbeSettings withHost(HostEnvironment h) {

@@ -388,6 +388,24 @@ class VmProbingStandInTest {
     }
 
     @Test
+    @DisplayName("with the default bounds, a VBoxManage that hangs on its first call is given up after 20 s, not 90 s")
+    void hangingFirstCallWithDefaultBounds() throws Exception {
+        VmTestKit.script(bin(), "VBoxManage", "sleep 600");
+        VmProbeSettings settings = VmProbeSettings.defaults().withHost(VmTestKit.linuxHost(bin(), home()))
+                .withProbes(List.of(new VirtualBoxProbe()));
+        long start = System.nanoTime();
+        VmProbing.check(VmTestKit.bundle(evidence()), "check", settings);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(millis).as("the first call's bound, and nothing after it").isBetween(19_000L, 26_000L);
+        GradeResult r = grade(rubric(tmp, List.of("virtualbox", "vmware"), null), evidence());
+        assertThat(result(r, "vm.exists").message().en())
+                .contains("/VBoxManage --version (did not finish within 20 s and was stopped)");
+        assertThat(result(r, "vm.exists").message().de())
+                .contains("/VBoxManage --version (lief nicht innerhalb von 20 s zu Ende und wurde beendet)");
+    }
+
+    @Test
     @DisplayName("a VBoxManage that fails (VBoxSVC not reachable) makes vm.exists NOT_GRADABLE with its error")
     void failing() throws Exception {
         VmTestKit.script(bin(), "VBoxManage", "case \"$1\" in\n  --version) echo 7.1.4r165100 ;;\n"
