@@ -76,7 +76,9 @@ public final class VBoxManageParser {
      */
     public static Map<String, String> machineReadable(String out) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String line : out.split("\\R")) {
+        String[] lines = out.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
             if (line.isBlank()) {
                 continue;
             }
@@ -100,7 +102,13 @@ public final class VBoxManageParser {
             String raw = line.substring(rest);
             String value;
             if (raw.startsWith("\"")) {
+                // VBoxManage escapes quotes and backslashes but prints a newline in a value (a VM's description) as
+                // it is: the value goes on until its closing quote, and its next lines are no keys of their own
                 int end = closingQuote(raw, 1);
+                while (end < 0 && i + 1 < lines.length) {
+                    raw = raw + "\n" + lines[++i];
+                    end = closingQuote(raw, 1);
+                }
                 value = unescape(end < 0 ? raw.substring(1) : raw.substring(1, end));
             } else {
                 value = raw.strip();

@@ -97,6 +97,21 @@ class VirtualBoxFormatTest {
     }
 
     @Test
+    @DisplayName("format test: showvminfo --machinereadable with a description of several lines (printed unescaped) keeps its keys")
+    void multiLineDescription() {
+        // VBoxManageInfo.cpp outputMachineReadableString escapes only '"' and '\\': a newline is printed as it is
+        String out = fixture("virtualbox/7.1-showvminfo-ubuntu.txt").replace("description=\"Lab VM\"",
+                "description=\"Lab VM for the course\nostype=\\\"Windows 10 (64-bit)\\\"\nmemory=1\"");
+        assertThat(out).contains("\nmemory=1\"");
+
+        Map<String, String> v = VBoxManageParser.machineReadable(out);
+
+        assertThat(v.get("description")).isEqualTo("Lab VM for the course\nostype=\"Windows 10 (64-bit)\"\nmemory=1");
+        assertThat(v.get("ostype")).isEqualTo("Other Linux (64-bit)");
+        assertThat(v.get("memory")).isNotEqualTo("1");
+    }
+
+    @Test
     @DisplayName("format test: guestproperty enumerate 6.x (Name: …, value: …, timestamp: …, flags: …)")
     void guestProperties6() {
         List<GuestProperty> props = VBoxManageParser.guestProperties(fixture("virtualbox/6.1-guestproperty-ubuntu.txt"));
