@@ -76,7 +76,7 @@ public final class EvidenceBundle {
         Path manifestFile = dir.resolve(MANIFEST);
         Manifest existing = null;
         if (Files.exists(manifestFile)) {
-            existing = EvidenceReader.readManifest(manifestFile);
+            existing = EvidenceReader.readManifest(dir, manifestFile);
             created = existing.created() != null ? existing.created() : created;
         }
         EvidenceBundle bundle = new EvidenceBundle(dir, clock, labgraderVersion, rubricId, rubricSha256, created);
@@ -163,7 +163,7 @@ public final class EvidenceBundle {
         if (Files.exists(manifestFile)) {
             try {
                 // another labgrader (a check while watch runs) may have recorded captures of its own meanwhile
-                known = byPath(EvidenceReader.readManifest(manifestFile).files());
+                known = byPath(EvidenceReader.readManifest(dir, manifestFile).files());
             } catch (EvidenceException e) {
                 // unreadable now: keep to what was recorded when this process last read or wrote it
             }

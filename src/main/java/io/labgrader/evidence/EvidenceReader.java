@@ -13,6 +13,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,12 +43,12 @@ public final class EvidenceReader {
             throw new EvidenceException(dir, 0, Files.exists(dir) ? "not a folder" : "no such folder");
         }
         Path manifestFile = dir.resolve(EvidenceBundle.MANIFEST);
-        Manifest manifest = Files.exists(manifestFile) ? readManifest(manifestFile) : null;
+        Manifest manifest = Files.exists(manifestFile, LinkOption.NOFOLLOW_LINKS) ? readManifest(dir, manifestFile) : null;
         Path journal = dir.resolve(EvidenceBundle.JOURNAL);
-        if (!Files.exists(journal)) {
+        if (!Files.exists(journal, LinkOption.NOFOLLOW_LINKS)) {
             throw noJournal(journal.toString());
         }
-        return new Evidence(dir.toString(), manifest, readJournal(journal));
+        return new Evidence(dir.toString(), manifest, readJournal(dir, journal));
     }
 
     /**
@@ -73,12 +74,12 @@ public final class EvidenceReader {
         }
     }
 
-    static Manifest readManifest(Path file) throws EvidenceException {
-        try {
-            if (Files.size(file) > MAX_MANIFEST_BYTES) {
-                throw new EvidenceException(file, 0, "larger than " + MAX_MANIFEST_BYTES + " bytes");
-            }
-            return parseManifest(file.toString(), Files.readAllBytes(file));
+    /** The manifest of the bundle in {@code folder}, read through the same guard as the journal. */
+    static Manifest readManifest(Path folder, Path file) throws EvidenceException {
+        try (InputStream in = GuardedFile.open(folder, file, MAX_MANIFEST_BYTES)) {
+            return parseManifest(file.toString(), in.readAllBytes());
+        } catch (GuardedFile.TooLarge e) {
+            throw e.reason;
         } catch (IOException e) {
             throw new EvidenceException(file, 0, "cannot read: " + e.getMessage());
         }
@@ -103,14 +104,11 @@ public final class EvidenceReader {
         }
     }
 
-    static List<Observation> readJournal(Path file) throws EvidenceException {
-        try {
-            if (Files.size(file) > MAX_JOURNAL_BYTES) {
-                throw tooLarge(file.toString());
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                return parseJournal(file.toString(), in);
-            }
+    static List<Observation> readJournal(Path folder, Path file) throws EvidenceException {
+        try (InputStream in = GuardedFile.open(folder, file, MAX_JOURNAL_BYTES)) {
+            return parseJournal(file.toString(), in);
+        } catch (GuardedFile.TooLarge e) {
+            throw e.reason;
         } catch (NoSuchFileException e) {
             throw new EvidenceException(file, 0, "missing");
         } catch (IOException e) {
@@ -160,6 +158,6 @@ public final class EvidenceReader {
     }
 
     private static EvidenceException tooLarge(String where) {
-        return new EvidenceException(where, 0, "larger than " + MAX_JOURNAL_BYTES / (1024 * 1024) + " MiB");
+        return GuardedFile.tooLarge(where, MAX_JOURNAL_BYTES);
     }
 }

@@ -98,7 +98,7 @@ class EvidenceBundleTest {
     }
 
     private Map<String, Manifest.FileEntry> manifest() throws Exception {
-        return EvidenceReader.readManifest(dir.resolve("manifest.json")).files().stream()
+        return EvidenceReader.readManifest(dir, dir.resolve("manifest.json")).files().stream()
                 .collect(Collectors.toMap(Manifest.FileEntry::path, Function.identity(), (a, b) -> a, TreeMap::new));
     }
 
