@@ -12,7 +12,9 @@ import io.labgrader.grading.CriterionContext;
 import io.labgrader.grading.CriterionFailed;
 import io.labgrader.grading.GradingSuite;
 import io.labgrader.grading.NotGradableException;
+import io.labgrader.grading.PassNote;
 import io.labgrader.rubric.LocalizedText;
+import org.junit.jupiter.api.TestReporter;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,9 +34,18 @@ import java.util.stream.Collectors;
 class VmGrader {
 
     @Criterion("vm.hypervisor")
-    void hypervisor(CriterionContext ctx) {
+    void hypervisor(CriterionContext ctx, TestReporter reporter) {
         VmFindings f = findings(ctx);
         if (!f.installed().isEmpty()) {
+            // installed counts; that it did not answer is said here, so the student is not left wondering
+            List<VmProbeFailed> silent = f.failures(EnumSet.allOf(Step.class)).stream()
+                    .filter(x -> x.problem() == VmProbeFailed.Problem.TIMEOUT).toList();
+            if (!silent.isEmpty()) {
+                LocalizedText tried = VmText.tried(silent);
+                PassNote.publish(reporter, LocalizedText.of(
+                        "Installiert, aber der Hypervisor hat nicht geantwortet: " + tried.de() + ".",
+                        "Installed, but the hypervisor did not answer: " + tried.en() + "."));
+            }
             return;
         }
         if (f.neverProbed()) {

@@ -5,6 +5,7 @@ import io.labgrader.evidence.vm.VmSummary;
 import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.Rubric;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -28,6 +29,7 @@ public class GradingListener implements TestExecutionListener {
     private final LoadedEvidence handedOver;
     private final Map<String, CriterionResult> results = new ConcurrentHashMap<>();
     private final Map<String, Long> startedNanos = new ConcurrentHashMap<>();
+    private final Map<String, LocalizedText> notes = new ConcurrentHashMap<>();
     private volatile Rubric rubric;
     private volatile String evidence = "";
     private volatile GradeResult result;
@@ -49,6 +51,7 @@ public class GradingListener implements TestExecutionListener {
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         results.clear();
+        notes.clear();
         rubric = RubricCache.get(testPlan.getConfigurationParameters().get(GradingConfig.RUBRIC).orElse(null)).orElse(null);
         evidence = testPlan.getConfigurationParameters().get(GradingConfig.EVIDENCE).orElse("evidence");
     }
@@ -56,6 +59,11 @@ public class GradingListener implements TestExecutionListener {
     @Override
     public void executionStarted(TestIdentifier test) {
         criterionId(test).ifPresent(id -> startedNanos.put(id, System.nanoTime()));
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+        criterionId(test).ifPresent(id -> PassNote.of(entry).ifPresent(note -> notes.put(id, note)));
     }
 
     @Override
@@ -70,7 +78,7 @@ public class GradingListener implements TestExecutionListener {
             return;
         }
         switch (execution.getStatus()) {
-            case SUCCESSFUL -> put(id.get(), Outcome.PASSED, LocalizedText.same(""));
+            case SUCCESSFUL -> put(id.get(), Outcome.PASSED, notes.getOrDefault(id.get(), LocalizedText.same("")));
             case ABORTED, FAILED -> {
                 Throwable thrown = execution.getThrowable().orElseGet(() -> new AssertionError("failed"));
                 Outcome outcome = Outcomes.classify(thrown);

@@ -55,10 +55,11 @@ public final class ConsoleReport {
                     .append("  ").append(leftPad(Integer.toString(c.points()), pointsWidth))
                     .append(" / ").append(leftPad(Integer.toString(c.maxPoints()), maxWidth))
                     .append('\n');
+            // a passed criterion shows only a note, if it has one ("installed, but did not answer")
+            indented(out, ReportText.text(c.message(), language), null, colour);
             if (c.outcome() == Outcome.PASSED) {
                 continue;
             }
-            indented(out, ReportText.text(c.message(), language), null, colour);
             if (c.outcome() == Outcome.FAILED) {
                 indented(out, ReportText.text(c.hint(), language), de ? "Hinweis: " : "Hint: ", colour);
             }

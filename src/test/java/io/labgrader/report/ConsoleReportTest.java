@@ -56,6 +56,21 @@ class ConsoleReportTest {
     }
 
     @Test
+    void aPassedCriterionShowsItsNote() {
+        io.labgrader.grading.CriterionResult p = Fixtures.passed();
+        io.labgrader.grading.CriterionResult noted = new io.labgrader.grading.CriterionResult(p.id(), p.section(), p.title(),
+                p.outcome(), p.points(), p.maxPoints(), io.labgrader.rubric.LocalizedText.of(
+                "Installiert, aber der Hypervisor hat nicht geantwortet.", "Installed, but the hypervisor did not answer."),
+                p.hint(), p.seconds());
+        assertThat(report.render(Fixtures.result(List.of(noted)), Language.EN, false)).isEqualTo("""
+                Docker vs. virtual machine
+                  ✔  docker.engine  Docker Engine reachable  5 / 5
+                     Installed, but the hypervisor did not answer.
+                Score: 5 / 5
+                """);
+    }
+
+    @Test
     void colourAddsAnsiCodesAndNothingElse() {
         String plain = report.render(Fixtures.fourOutcomes(), Language.EN, false);
         String coloured = report.render(Fixtures.fourOutcomes(), Language.EN, true);

@@ -399,6 +399,11 @@ class VmProbingStandInTest {
 
         assertThat(millis).as("the first call's bound, and nothing after it").isBetween(19_000L, 26_000L);
         GradeResult r = grade(rubric(tmp, List.of("virtualbox", "vmware"), null), evidence());
+        assertThat(result(r, "vm.hypervisor").outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(result(r, "vm.hypervisor").message().en()).isEqualTo("Installed, but the hypervisor did not answer: "
+                + bin() + "/VBoxManage --version (did not finish within 20 s and was stopped).");
+        assertThat(result(r, "vm.hypervisor").message().de()).isEqualTo("Installiert, aber der Hypervisor hat nicht geantwortet: "
+                + bin() + "/VBoxManage --version (lief nicht innerhalb von 20 s zu Ende und wurde beendet).");
         assertThat(result(r, "vm.exists").message().en())
                 .contains("/VBoxManage --version (did not finish within 20 s and was stopped)");
         assertThat(result(r, "vm.exists").message().de())
