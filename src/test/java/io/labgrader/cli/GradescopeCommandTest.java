@@ -8,12 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +30,7 @@ class GradescopeCommandTest {
     void everyLayoutGradesTheSame() throws IOException {
         Path flat = Trees.copy(PERFECT, dir.resolve("flat"));
         Path zipped = Files.createDirectories(dir.resolve("zipped"));
-        zip(PERFECT, zipped.resolve("evidence.zip"), "evidence/");
+        Trees.zip(PERFECT, zipped.resolve("evidence.zip"), "evidence/");
         Path nested = Files.createDirectories(dir.resolve("nested"));
         Trees.copy(PERFECT, nested.resolve("evidence"));
 
@@ -89,17 +85,6 @@ class GradescopeCommandTest {
             return JsonMapper.builder().build().readTree(file.toFile());
         } catch (IOException e) {
             throw new AssertionError("expected a JSON file at " + file + " but: " + e.getMessage(), e);
-        }
-    }
-
-    static void zip(Path folder, Path zipFile, String prefix) throws IOException {
-        try (OutputStream out = Files.newOutputStream(zipFile); ZipOutputStream zip = new ZipOutputStream(out);
-             Stream<Path> files = Files.walk(folder)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(prefix + folder.relativize(f).toString().replace('\\', '/')));
-                Files.copy(f, zip);
-                zip.closeEntry();
-            }
         }
     }
 }
