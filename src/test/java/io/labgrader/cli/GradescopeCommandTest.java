@@ -64,6 +64,20 @@ class GradescopeCommandTest {
     }
 
     @Test
+    @DisplayName("hostile file names in an upload (RTL override, newline, escape, formula prefix) stay neutralised in results.json")
+    void hostileNamesAreNeutralised() throws IOException {
+        Path upload = Files.createDirectories(dir.resolve("hostile"));
+        Files.writeString(upload.resolve("=cmd|'-c calc'!A1\u202Egpj.exe\nline2\u001b[31m"), "x");
+
+        JsonNode results = run(upload, 3);
+        String text = results.toString();
+        assertThat(text).doesNotContain("\u202E", "\u001b", "\\u202E", "\\u001B");
+        assertThat(results.path("output").asText()).startsWith("This submission could not be graded: submission holds no labgrader evidence")
+                .contains("=cmd|'-c calc'!A1gpj.exe");
+        assertThat(results.path("output_format").asText()).isEqualTo("text");   // never rendered as HTML by Gradescope
+    }
+
+    @Test
     @DisplayName("\"labgrader grade BUNDLE\" writes results.json beside the other reports")
     void gradeOfOneBundleWritesResultsJson() {
         Path out = dir.resolve("report");
