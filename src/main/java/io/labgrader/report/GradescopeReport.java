@@ -142,7 +142,7 @@ public final class GradescopeReport implements ReportFormat {
         }
         if (notGradable > 0) {
             out.append('\n').append(de ? "Nicht bewertbar " : "Could not be graded ").append(label(Outcome.NOT_GRADABLE, language))
-                    .append(de ? " (die Nachweise reichen dafür nicht): " : " (the evidence could not be read for it): ")
+                    .append(de ? " (die Nachweise dafür konnten nicht gelesen werden): " : " (the evidence could not be read for it): ")
                     .append(notGradable);
         }
         return out.toString();
