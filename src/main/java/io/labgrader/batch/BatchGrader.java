@@ -321,11 +321,7 @@ public final class BatchGrader {
         } catch (Rejection r) {
             result = rejected(r.reason(), shown, clock.instant());
         } catch (RuntimeException e) {
-            result = rejected(LocalizedText.of(
-                    "labgrader konnte diese Abgabe nicht bewerten (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                            + "). Bitte melden Sie das mit der Abgabe.",
-                    "labgrader could not grade this submission (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                            + "). Please report this with the submission."), shown, clock.instant());
+            result = rejected(fault(e), shown, clock.instant());
         }
         try {
             StudentReports.writeAll(result, dir, language);
@@ -367,8 +363,21 @@ public final class BatchGrader {
         return new GradeResult(raw.rubricId(), raw.rubricTitle(), raw.rubricSha256(), raw.evidence(), gradedAt, criteria, raw.vms());
     }
 
-    /** A submission that could not be graded at all: every criterion NOT_GRADABLE with the reason. */
     GradeResult rejected(LocalizedText reason, String shown, Instant gradedAt) {
+        return rejected(rubric, reason, shown, gradedAt);
+    }
+
+    /** The reason when grading a submission failed in labgrader itself, not because of the submission. */
+    static LocalizedText fault(Exception e) {
+        return LocalizedText.of(
+                "labgrader konnte diese Abgabe nicht bewerten (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                        + "). Bitte melden Sie das mit der Abgabe.",
+                "labgrader could not grade this submission (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                        + "). Please report this with the submission.");
+    }
+
+    /** A submission that could not be graded at all: every criterion NOT_GRADABLE with the reason. */
+    static GradeResult rejected(Rubric rubric, LocalizedText reason, String shown, Instant gradedAt) {
         List<CriterionResult> criteria = new ArrayList<>();
         for (Criterion c : rubric.criteria()) {
             criteria.add(new CriterionResult(c.id(), c.section(), c.title(), Outcome.NOT_GRADABLE, 0, c.points(), reason,

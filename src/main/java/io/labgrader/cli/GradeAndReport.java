@@ -3,7 +3,7 @@ package io.labgrader.cli;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.grading.Grading;
 import io.labgrader.report.ConsoleReport;
-import io.labgrader.report.Reports;
+import io.labgrader.report.StudentReports;
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Rubric;
 
@@ -22,9 +22,16 @@ final class GradeAndReport {
         Language language = options.language();
         GradeResult result = Grading.grade(rubric, evidence, language, clock);
         Timings.mark("graded");
+        return report(result, options, out, err);
+    }
+
+    /** Prints the result, writes the reports into --out and picks the exit code. */
+    static int report(GradeResult result, CommonOptions options, PrintStream out, PrintStream err) {
+        Language language = options.language();
         new ConsoleReport().print(result, language, out, options.colour());
         try {
-            Reports.writeAll(result, options.out, language);
+            // with Gradescope's results.json, as for every student of a batch: one bundle graded is one submission
+            StudentReports.writeAll(result, options.out, language);
         } catch (IOException e) {
             err.println((language == Language.DE ? "labgrader: Berichte konnten nicht geschrieben werden: " : "labgrader: cannot write the reports: ")
                     + options.out + ": " + e.getMessage());

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "labgrader", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Grades the lab \"Docker vs. virtual machine\" from evidence of the real environment.",
         subcommands = {CheckCommand.class, WatchCommand.class, GradeCommand.class, MergeCommand.class, RubricCommand.class,
-                ReplayCommand.class})
+                ReplayCommand.class, GradescopeCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -42,6 +42,20 @@ final class ReportText {
                 c.maxPoints(), language);
     }
 
+    /**
+     * How a criterion that was not judged is marked wherever a consumer knows only pass and fail (Gradescope, JUnit
+     * XML): "[BLOCKED]", "[NOT GRADABLE]" (German "[BLOCKIERT]", "[NICHT BEWERTBAR]"); "[FAILED]", "[PASSED]" for the others.
+     */
+    static String outcomeLabel(io.labgrader.grading.Outcome outcome, Language language) {
+        boolean de = language == Language.DE;
+        return switch (outcome) {
+            case BLOCKED -> de ? "[BLOCKIERT]" : "[BLOCKED]";
+            case NOT_GRADABLE -> de ? "[NICHT BEWERTBAR]" : "[NOT GRADABLE]";
+            case FAILED -> de ? "[NICHT BESTANDEN]" : "[FAILED]";
+            case PASSED -> de ? "[BESTANDEN]" : "[PASSED]";
+        };
+    }
+
     /** Score as a percentage of the maximum, rounded half-up to one decimal; 0 when nothing could be scored. */
     static BigDecimal percent(GradeResult result) {
         return SafeText.percent(result.score(), result.maxScore());

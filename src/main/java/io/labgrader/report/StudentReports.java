@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The reports of one student in a batch: the file reports every grading run writes ({@link Reports#FORMATS}), plus
- * Gradescope's results.json. Each file is written to a temporary file next to it and moved into place atomically,
+ * The reports of one student, in a batch and from check, watch and grade: the file reports ({@link Reports#FORMATS}),
+ * plus Gradescope's results.json (the Surefire profile writes only the former). Each file is written to a temporary file next to it and moved into place atomically,
  * like {@link Reports#writeAll}, and through a buffer: a batch writes thousands of them, and the XML writer would
  * otherwise make a system call for every attribute.
  */
 public final class StudentReports {
 
-    /** Formats written only for batch grading, after {@link Reports#FORMATS}. */
+    /** Formats written after {@link Reports#FORMATS}, for the command line's grading runs only. */
     public static final List<ReportFormat> EXTRA_FORMATS = List.of(new GradescopeReport());
 
     private StudentReports() {

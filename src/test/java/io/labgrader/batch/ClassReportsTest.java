@@ -81,16 +81,16 @@ class ClassReportsTest {
             JsonNode results = BatchKit.json(out.resolve(s.folder()).resolve("results.json"));
             JsonNode report = BatchKit.json(out.resolve(s.folder()).resolve("report.json"));
             assertThat(results.path("score").asInt()).isEqualTo(report.path("score").asInt());
-            assertThat(results.path("max_score").asInt()).isEqualTo(100);
+            assertThat(results.path("extra_data").path("max_score").asInt()).isEqualTo(100);
             assertThat(results.path("tests")).hasSize(report.path("criteria").size());
             for (int i = 0; i < report.path("criteria").size(); i++) {
                 JsonNode c = report.path("criteria").get(i);
                 JsonNode t = results.path("tests").get(i);
-                assertThat(t.path("name").asText()).isEqualTo(c.path("id").asText() + " · " + c.path("title").asText());
+                assertThat(t.path("name").asText()).endsWith(c.path("id").asText() + " · " + c.path("title").asText());
                 assertThat(t.path("score").asInt()).isEqualTo(c.path("points").asInt());
                 assertThat(t.path("max_score").asInt()).isEqualTo(c.path("maxPoints").asInt());
                 assertThat(t.path("status").asText()).isEqualTo(c.path("outcome").asText().equals("PASSED") ? "passed" : "failed");
-                assertThat(t.path("output").asText()).startsWith(c.path("message").asText());
+                assertThat(t.path("output").asText()).contains(c.path("message").asText());
                 if (c.path("outcome").asText().equals("FAILED")) {
                     assertThat(t.path("output").asText()).endsWith("\n\nHint: " + c.path("hint").asText());
                 }

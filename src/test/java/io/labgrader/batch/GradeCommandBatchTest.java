@@ -68,18 +68,18 @@ class GradeCommandBatchTest {
         Commands.Result single = labgrader().run("grade", "--lang", "en");
         assertThat(single.exitCode()).as(single.all()).isZero();
         assertThat(single.stdout()).contains("Docker vs. virtual machine", "Score: ");
-        assertThat(BatchKit.files(dir.resolve("report"))).containsExactly("TEST-labgrader.xml", "report.json", "report.md");
+        assertThat(BatchKit.files(dir.resolve("report"))).containsExactly("TEST-labgrader.xml", "report.json", "report.md", "results.json");
         JsonNode report = Labgrader.report(dir.resolve("report"));
         assertThat(report.path("score").asInt()).isEqualTo(BatchKit.json(dir.resolve("grading/students/bob/report.json")).path("score").asInt());
     }
 
     @Test
-    @DisplayName("grade <evidence bundle> keeps working exactly as before, --out and all")
+    @DisplayName("grade <evidence bundle> keeps working as before, --out and all, and writes Gradescope's results.json too")
     void singleBundle() throws Exception {
         Trees.copy(BatchKit.PERFECT, dir.resolve("my-evidence"));
         Commands.Result r = labgrader().run("grade", "my-evidence", "--lang", "en", "--out", "out");
         assertThat(r.exitCode()).as(r.all()).isZero();
-        assertThat(BatchKit.files(dir.resolve("out"))).containsExactly("TEST-labgrader.xml", "report.json", "report.md");
+        assertThat(BatchKit.files(dir.resolve("out"))).containsExactly("TEST-labgrader.xml", "report.json", "report.md", "results.json");
         assertThat(dir.resolve("grading")).doesNotExist();
     }
 

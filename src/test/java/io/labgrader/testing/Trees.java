@@ -29,4 +29,19 @@ public final class Trees {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Zips every file of {@code folder}, in name order, as {@code prefix + path} (e.g. "evidence/journal.jsonl"). */
+    public static Path zip(Path folder, Path zipFile, String prefix) {
+        try (java.io.OutputStream out = Files.newOutputStream(zipFile);
+             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out); Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(prefix + folder.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, zip);
+                zip.closeEntry();
+            }
+            return zipFile;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
