@@ -4,6 +4,8 @@ import io.labgrader.batch.BatchGrader;
 import io.labgrader.batch.BatchResult;
 import io.labgrader.batch.Flag;
 import io.labgrader.batch.Limits;
+import io.labgrader.batch.MoodleOptions;
+import io.labgrader.batch.MoodleSummary;
 import io.labgrader.batch.Shard;
 import io.labgrader.batch.StudentResult;
 import io.labgrader.rubric.LocalizedText.Language;
@@ -34,11 +36,12 @@ final class BatchRun {
     private BatchRun() {
     }
 
-    static int run(Rubric rubric, Path input, Path out, int jobs, Limits limits, Shard shard, CommonOptions options,
-                   Clock clock, PrintStream stdout, PrintStream stderr) {
+    static int run(Rubric rubric, Path input, Path out, int jobs, Limits limits, Shard shard, MoodleOptions moodle,
+                   CommonOptions options, Clock clock, PrintStream stdout, PrintStream stderr) {
         Language language = options.language();
         boolean de = language == Language.DE;
-        BatchGrader grader = new BatchGrader(rubric, new BatchGrader.Settings(input, out, jobs, language, limits, clock, shard));
+        BatchGrader grader = new BatchGrader(rubric, new BatchGrader.Settings(input, out, jobs, language, limits, clock, shard,
+                moodle));
         Progress progress = System.console() != null ? new Bar(language, options.colour()) : new Lines(language, stdout);
         Thread onInterrupt = new Thread(() -> interrupted(grader, progress, out, language, stderr), "labgrader-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -140,6 +143,7 @@ final class BatchRun {
         if (!result.ignored().isEmpty()) {
             stdout.println((de ? "Ignoriert: " : "Ignored: ") + String.join("; ", result.ignored()));
         }
+        printMoodle(result.moodle(), out, language, stdout);
         if (shard != null) {
             stdout.println(de ? "Berichte der Studierenden: " + out.resolve(BatchGrader.STUDENTS)
                     + "/; die Klassenberichte schreibt \"labgrader merge\" aus allen Teilen."
@@ -148,6 +152,30 @@ final class BatchRun {
         } else if (!result.classReports().isEmpty()) {
             stdout.println((de ? "Berichte: " : "Reports: ") + out.resolve("overview.html") + ", " + out.resolve("gradebook.csv")
                     + ", " + out.resolve(BatchGrader.STUDENTS) + "/");
+        }
+    }
+
+    /** What Moodle receives, and every submission it receives no grade for, with the reason. */
+    static void printMoodle(MoodleSummary moodle, Path out, Language language, PrintStream stdout) {
+        if (moodle == null) {
+            return;
+        }
+        boolean de = language == Language.DE;
+        if (moodle.hasWorksheet()) {
+            stdout.println(de ? "Moodle-Bewertungstabelle: " + moodle.filled() + " von " + moodle.rows() + " Zeilen ausgefüllt in "
+                    + out.resolve(moodle.worksheet()) + (moodle.importFile() == null ? "" : ", dazu " + out.resolve(moodle.importFile()))
+                    : "Moodle worksheet: " + moodle.filled() + " of " + moodle.rows() + " rows filled in " + out.resolve(moodle.worksheet())
+                    + (moodle.importFile() == null ? "" : ", and " + out.resolve(moodle.importFile())));
+        } else if (!moodle.problems().isEmpty()) {
+            stdout.println(de ? "gradebook.csv: " + moodle.problems().size() + " Abgaben kann Moodle nicht zuordnen (keine Teilnehmer-ID):"
+                    : "gradebook.csv: " + moodle.problems().size() + " submissions Moodle cannot match (no participant id):");
+        }
+        if (moodle.hasWorksheet() && !moodle.problems().isEmpty()) {
+            stdout.println(de ? "Ohne Zeile in der Bewertungstabelle (" + moodle.problems().size() + "):"
+                    : "Not in the worksheet (" + moodle.problems().size() + "):");
+        }
+        for (BatchResult.Problem p : moodle.problems()) {
+            stdout.println("  ? " + p.student() + ": " + p.reason());
         }
     }
 
