@@ -158,10 +158,11 @@ final class MoodleGrades {
                 return;
             }
             MoodleWorksheet.Entry e = sheet.entries().get(match.entry());
-            if (e.email().isBlank()) {
-                return;
+            String email = Texts.oneLine(e.email());
+            if (email.isEmpty() || !GradebookCsv.noFormula(email).equals(email)) {
+                return;     // an apostrophe would make the address unknown and abort the whole import; the worksheet has it
             }
-            csv.printRecord(GradebookCsv.noFormula(Texts.oneLine(e.email())), worksheetGrade(s, e).toPlainString(),
+            csv.printRecord(email, worksheetGrade(s, e).toPlainString(),
                     GradebookCsv.noFormula(s.feedback().replace("\\", "&#92;")));
         });
         csv.flush();
