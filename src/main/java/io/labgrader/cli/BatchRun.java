@@ -8,6 +8,7 @@ import io.labgrader.batch.MoodleOptions;
 import io.labgrader.batch.MoodleSummary;
 import io.labgrader.batch.Shard;
 import io.labgrader.batch.StudentResult;
+import io.labgrader.report.SafeText;
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Rubric;
 import me.tongfei.progressbar.ProgressBar;
@@ -123,7 +124,7 @@ final class BatchRun {
                     + (result.notGradable() == 0 ? "all could be graded." : result.notGradable() + " could not be graded:"));
         }
         for (BatchResult.Problem p : result.problems()) {
-            stdout.println("  ! " + p.student() + ": " + p.reason());
+            stdout.println("  ! " + SafeText.oneLine(p.student()) + ": " + SafeText.oneLine(p.reason()));
         }
         if (result.notGradable() > result.problems().size()) {
             stdout.println(de ? "  … und " + (result.notGradable() - result.problems().size()) + " weitere (siehe overview.html)"
@@ -175,7 +176,7 @@ final class BatchRun {
                     : "Not in the worksheet (" + moodle.problems().size() + "):");
         }
         for (BatchResult.Problem p : moodle.problems()) {
-            stdout.println("  ? " + p.student() + ": " + p.reason());
+            stdout.println("  ? " + SafeText.oneLine(p.student()) + ": " + SafeText.oneLine(p.reason()));
         }
     }
 
@@ -216,7 +217,7 @@ final class BatchRun {
             done.set(n);
             String width = Integer.toString(Integer.toString(of).length());
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%" + width + "d/%d] ", n, of));
-            line.append(s.submission().label()).append(": ");
+            line.append(SafeText.oneLine(s.submission().label())).append(": ");
             if (s.gradable()) {
                 line.append(s.score()).append(" / ").append(s.maxScore());
             } else {
@@ -255,7 +256,7 @@ final class BatchRun {
             ProgressBar b = bar;
             if (b != null) {
                 b.stepTo(n);
-                b.setExtraMessage(s.submission().label());
+                b.setExtraMessage(SafeText.oneLine(s.submission().label()));
             }
         }
 
