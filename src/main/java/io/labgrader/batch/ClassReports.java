@@ -26,7 +26,7 @@ public final class ClassReports {
     static Written writeAll(Rubric rubric, Spool.Source students, Path out, Language language, Instant gradedAt,
                             List<String> ignored, MoodleOptions moodleOptions) throws IOException {
         ClassStats stats = ClassStats.of(rubric, students);
-        MoodleGrades moodle = MoodleGrades.prepare(moodleOptions, rubric.maxScore(), students);
+        MoodleGrades moodle = MoodleGrades.prepare(moodleOptions, rubric.maxScore(), students, language);
         List<Path> files = new java.util.ArrayList<>();
         files.add(AtomicFiles.write(out.resolve(GradebookCsv.FILE_NAME), o -> GradebookCsv.write(students, gradedAt, moodle, o)));
         files.add(AtomicFiles.write(out.resolve(OverviewHtml.FILE_NAME),

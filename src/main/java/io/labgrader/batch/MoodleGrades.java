@@ -1,5 +1,6 @@
 package io.labgrader.batch;
 
+import io.labgrader.rubric.LocalizedText.Language;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -40,22 +41,25 @@ final class MoodleGrades {
 
     private final MoodleOptions options;
     private final int rubricMax;
+    private final boolean de;
     private final Map<Integer, Status> statuses = new HashMap<>();
     private final List<BatchResult.Problem> problems = new ArrayList<>();
     private Map<Integer, MoodleMatch.Result> matches = Map.of();
     private int filled;
     private int importable;
 
-    private MoodleGrades(MoodleOptions options, int rubricMax) {
+    private MoodleGrades(MoodleOptions options, int rubricMax, Language language) {
         this.options = options;
         this.rubricMax = rubricMax;
+        this.de = language == Language.DE;
     }
 
-    static MoodleGrades prepare(MoodleOptions options, int rubricMax, Spool.Source students) throws IOException {
-        MoodleGrades grades = new MoodleGrades(options, rubricMax);
+    static MoodleGrades prepare(MoodleOptions options, int rubricMax, Spool.Source students, Language language)
+            throws IOException {
+        MoodleGrades grades = new MoodleGrades(options, rubricMax, language);
         MoodleWorksheet sheet = options.worksheet();
         if (sheet != null) {
-            grades.matches = MoodleMatch.of(sheet, students);
+            grades.matches = MoodleMatch.of(sheet, students, language);
         }
         students.forEach(grades::decide);
         return grades;
@@ -68,34 +72,43 @@ final class MoodleGrades {
         if (sheet != null) {
             MoodleMatch.Result match = matches.get(who.index());
             if (match == null || !match.matched()) {
-                String reason = match == null ? "not matched" : match.reason();
-                status = new Status(reason.startsWith("no worksheet row") ? "unmatched" : "ambiguous", "", "", reason);
+                status = new Status(match != null && match.ambiguous() ? "ambiguous" : "unmatched", "", "",
+                        match == null ? "" : match.reason());
             } else {
                 MoodleWorksheet.Entry e = sheet.entries().get(match.entry());
                 if (!s.gradable()) {
-                    status = new Status("not-graded", e.identifier(), "", "not gradable; the worksheet row stays as it was");
+                    status = new Status("not-graded", e.identifier(), "", t("nicht bewertbar; die Zeile bleibt, wie sie war",
+                            "not gradable; the worksheet row stays as it was"));
                 } else if (e.maxGrade() == null || e.maxGrade().signum() <= 0) {
-                    status = new Status("unmatched", e.identifier(), "", "the worksheet row has no maximum grade (\""
-                            + sheet.language().maxGrade() + "\"); the row stays as it was");
+                    String column = "\"" + sheet.language().maxGrade() + "\"";
+                    status = new Status("unmatched", e.identifier(), "", t("die Zeile hat keine Bestwertung (" + column
+                            + "); sie bleibt, wie sie war", "the worksheet row has no maximum grade (" + column + "); the row stays as it was"));
                 } else {
                     status = new Status("filled", e.identifier(), sheet.format(worksheetGrade(s, e)), "");
                     filled++;
                 }
             }
         } else if (!s.gradable()) {
-            status = new Status("not-graded", "", "", "not gradable; no gradebook row");
+            status = new Status("not-graded", "", "", t("nicht bewertbar; keine Zeile in gradebook.csv",
+                    "not gradable; no gradebook row"));
         } else if (who.fromMoodle()) {
             status = new Status("importable", who.identifier(), gradebookGrade(s), "");
             importable++;
         } else {
-            status = new Status("not-importable", "", gradebookGrade(s), "no Moodle participant id (the submission is not in"
-                    + " Moodle's download layout), so Moodle cannot match a gradebook row; not in gradebook.csv. Grade with"
-                    + " --moodle-worksheet to match it by e-mail address or full name");
+            status = new Status("not-importable", "", gradebookGrade(s), t("keine Moodle-Teilnehmer-ID (nicht in Moodles"
+                    + " Download-Layout): Moodle kann die Zeile nicht zuordnen, daher nicht in gradebook.csv; --moodle-worksheet"
+                    + " ordnet sie über E-Mail-Adresse oder Namen zu", "no Moodle participant id (not in Moodle's download layout):"
+                    + " Moodle cannot match its row, so it is not in gradebook.csv; --moodle-worksheet matches it by e-mail"
+                    + " address or full name"));
         }
         statuses.put(who.index(), status);
         if (!status.reason().isEmpty() && !status.status().equals("not-graded")) {
             problems.add(new BatchResult.Problem(Texts.oneLine(who.label()), status.reason()));
         }
+    }
+
+    private String t(String german, String english) {
+        return de ? german : english;
     }
 
     Status status(StudentResult s) {

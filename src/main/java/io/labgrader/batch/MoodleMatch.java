@@ -1,5 +1,7 @@
 package io.labgrader.batch;
 
+import io.labgrader.rubric.LocalizedText.Language;
+
 import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -17,8 +19,8 @@ import java.util.Map;
  */
 final class MoodleMatch {
 
-    /** The row of a submission (-1 for none) and, without one, why. */
-    record Result(int entry, String reason) {
+    /** The row of a submission (-1 for none) and, without one, why: no row, or more than one (ambiguous). */
+    record Result(int entry, boolean ambiguous, String reason) {
         boolean matched() {
             return entry >= 0;
         }
@@ -27,7 +29,8 @@ final class MoodleMatch {
     private MoodleMatch() {
     }
 
-    static Map<Integer, Result> of(MoodleWorksheet sheet, Spool.Source students) throws IOException {
+    static Map<Integer, Result> of(MoodleWorksheet sheet, Spool.Source students, Language language) throws IOException {
+        boolean de = language == Language.DE;
         Map<String, List<Integer>> byId = new HashMap<>();
         Map<String, List<Integer>> byEmail = new HashMap<>();
         Map<String, List<Integer>> byName = new HashMap<>();
@@ -47,7 +50,7 @@ final class MoodleMatch {
         Map<Integer, List<Submission>> claims = new HashMap<>();
         students.forEach(s -> {
             Submission who = s.submission();
-            Result r = candidate(who, sheet, byId, byEmail, byName);
+            Result r = candidate(who, sheet, byId, byEmail, byName, de);
             results.put(who.index(), r);
             if (r.matched()) {
                 claims.computeIfAbsent(r.entry(), k -> new ArrayList<>()).add(who);
@@ -57,8 +60,10 @@ final class MoodleMatch {
             if (claimants.size() > 1) {
                 String all = String.join(", ", claimants.stream().map(c -> Texts.oneLine(c.label())).toList());
                 for (Submission c : claimants) {
-                    results.put(c.index(), new Result(-1, "the worksheet row " + Texts.oneLine(sheet.entries().get(row).identifier())
-                            + " matches " + claimants.size() + " submissions (" + all + "); none is filled in"));
+                    String id = Texts.oneLine(sheet.entries().get(row).identifier());
+                    results.put(c.index(), new Result(-1, true, de
+                            ? "die Zeile " + id + " der Bewertungstabelle passt zu " + claimants.size() + " Abgaben (" + all + "); keine wird eingetragen"
+                            : "the worksheet row " + id + " matches " + claimants.size() + " submissions (" + all + "); none is filled in"));
                 }
             }
         });
@@ -66,27 +71,30 @@ final class MoodleMatch {
     }
 
     private static Result candidate(Submission who, MoodleWorksheet sheet, Map<String, List<Integer>> byId,
-                                    Map<String, List<Integer>> byEmail, Map<String, List<Integer>> byName) {
+                                    Map<String, List<Integer>> byEmail, Map<String, List<Integer>> byName, boolean de) {
         String what;
         List<Integer> rows;
+        String name = "\"" + Texts.oneLine(who.name()) + "\"";
         if (who.fromMoodle()) {
-            what = "participant id " + who.participantId();
+            what = (de ? "die Teilnehmer-ID " : "participant id ") + who.participantId();
             rows = byId.getOrDefault(who.participantId(), List.of());
         } else if (who.name().contains("@")) {
-            what = "e-mail address \"" + Texts.oneLine(who.name()) + "\"" + (sheet.hasEmail() ? "" : " (the worksheet has no e-mail addresses)");
+            what = (de ? "die E-Mail-Adresse " : "e-mail address ") + name + (sheet.hasEmail() ? ""
+                    : de ? " (die Bewertungstabelle enthält keine E-Mail-Adressen)" : " (the worksheet has no e-mail addresses)");
             rows = byEmail.getOrDefault(key(who.name()), List.of());
         } else {
-            what = "full name \"" + Texts.oneLine(who.name()) + "\"";
+            what = (de ? "den vollständigen Namen " : "full name ") + name;
             rows = byName.getOrDefault(key(who.name()), List.of());
         }
         if (rows.size() == 1) {
-            return new Result(rows.get(0), "");
+            return new Result(rows.get(0), false, "");
         }
         if (rows.isEmpty()) {
-            return new Result(-1, "no worksheet row has the " + what);
+            return new Result(-1, false, (de ? "keine Zeile der Bewertungstabelle hat " : "no worksheet row has the ") + what);
         }
-        return new Result(-1, rows.size() + " worksheet rows have the " + what + " ("
-                + String.join(", ", rows.stream().map(r -> Texts.oneLine(sheet.entries().get(r).identifier())).toList()) + ")");
+        String ids = String.join(", ", rows.stream().map(r -> Texts.oneLine(sheet.entries().get(r).identifier())).toList());
+        return new Result(-1, true, de ? rows.size() + " Zeilen der Bewertungstabelle haben " + what + " (" + ids + ")"
+                : rows.size() + " worksheet rows have the " + what + " (" + ids + ")");
     }
 
     /** Unicode-normalised (NFKC), case-folded, controls and bidirectional marks removed, spaces collapsed. */

@@ -102,7 +102,9 @@ class MoodleRoundTripTest {
         Files.copy(MoodleWorksheetTest.DE, dir.resolve(DE_NAME));
         Commands.Result r = new Labgrader(dir).run("grade", "submissions", "--moodle-worksheet", DE_NAME, "--lang", "de", "--out", "noten");
         assertThat(r.exitCode()).as(r.all()).isZero();
-        assertThat(r.stdout()).contains("Moodle-Bewertungstabelle: 4 von 7 Zeilen ausgefüllt in noten/" + DE_NAME);
+        assertThat(r.stdout()).contains("Moodle-Bewertungstabelle: 4 von 7 Zeilen ausgefüllt in noten/" + DE_NAME,
+                "Ohne Zeile in der Bewertungstabelle (2):",
+                "  ? ken-lab-repo: keine Zeile der Bewertungstabelle hat den vollständigen Namen \"ken-lab-repo\"");
 
         Path filled = dir.resolve("noten").resolve(DE_NAME);
         assertThat(Files.readAllBytes(filled)[0]).as("no byte order mark, as downloaded").isEqualTo((byte) 'I');
