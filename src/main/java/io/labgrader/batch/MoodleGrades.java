@@ -44,6 +44,7 @@ final class MoodleGrades {
     private final boolean de;
     private final Map<Integer, Status> statuses = new HashMap<>();
     private final List<BatchResult.Problem> problems = new ArrayList<>();
+    private final List<BatchResult.Problem> replaced = new ArrayList<>();
     private Map<Integer, MoodleMatch.Result> matches = Map.of();
     private int filled;
     private int importable;
@@ -84,8 +85,13 @@ final class MoodleGrades {
                     status = new Status("unmatched", e.identifier(), "", t("die Zeile hat keine Bestwertung (" + column
                             + "); sie bleibt, wie sie war", "the worksheet row has no maximum grade (" + column + "); the row stays as it was"));
                 } else {
-                    status = new Status("filled", e.identifier(), sheet.format(worksheetGrade(s, e)), "");
+                    String grade = sheet.format(worksheetGrade(s, e));
+                    status = new Status("filled", e.identifier(), grade, "");
                     filled++;
+                    if (!e.grade().isEmpty() && !e.grade().equals(grade)) {
+                        // a grade someone gave in Moodle before the download: replaced, and said so
+                        replaced.add(new BatchResult.Problem(Texts.oneLine(who.label()), Texts.oneLine(e.grade()) + " → " + grade));
+                    }
                 }
             }
         } else if (!s.gradable()) {
@@ -185,7 +191,7 @@ final class MoodleGrades {
         MoodleWorksheet sheet = options.worksheet();
         return new MoodleSummary(sheet == null ? null : sheet.fileName(), sheet == null ? null : sheet.language().code(),
                 sheet == null ? 0 : sheet.entries().size(), filled, importable, maxGrade(), sheet != null && sheet.hasEmail() ? IMPORT_FILE : null,
-                problems);
+                problems, replaced);
     }
 
     boolean hasWorksheet() {

@@ -18,6 +18,14 @@ final class MoodleJson {
             json.writeStringField("language", m.language());
             json.writeNumberField("rows", m.rows());
             json.writeNumberField("filled", m.filled());
+            json.writeArrayFieldStart("replaced");
+            for (BatchResult.Problem r : m.replaced()) {
+                json.writeStartObject();
+                json.writeStringField("student", r.student());
+                json.writeStringField("grade", r.reason());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             if (m.importFile() != null) {
                 json.writeStringField("gradebookImport", m.importFile());
             }

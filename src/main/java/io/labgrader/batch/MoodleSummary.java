@@ -15,12 +15,14 @@ import java.util.List;
  * @param maxGrade      the maximum grade of gradebook.csv
  * @param importFile    gradebook-import.csv when written (e-mail addresses known from the worksheet), or null
  * @param problems      submissions Moodle will not receive a grade for, with the reason
+ * @param replaced      filled rows that already had another grade in Moodle: the student and "old → new"
  */
 public record MoodleSummary(String worksheet, String language, int rows, int filled, int importable, BigDecimal maxGrade,
-                            String importFile, List<BatchResult.Problem> problems) {
+                            String importFile, List<BatchResult.Problem> problems, List<BatchResult.Problem> replaced) {
 
     public MoodleSummary {
         problems = List.copyOf(problems);
+        replaced = List.copyOf(replaced);
     }
 
     public boolean hasWorksheet() {

@@ -178,6 +178,13 @@ final class BatchRun {
         for (BatchResult.Problem p : moodle.problems()) {
             stdout.println("  ? " + SafeText.oneLine(p.student()) + ": " + SafeText.oneLine(p.reason()));
         }
+        if (!moodle.replaced().isEmpty()) {
+            stdout.println(de ? "Ersetzt eine Bewertung, die Moodle schon hatte (" + moodle.replaced().size() + "):"
+                    : "Replaces a grade Moodle already had (" + moodle.replaced().size() + "):");
+            for (BatchResult.Problem p : moodle.replaced()) {
+                stdout.println("  ~ " + SafeText.oneLine(p.student()) + ": " + SafeText.oneLine(p.reason()));
+            }
+        }
     }
 
     /** Progress shown while grading; counts what is done for the interrupt message. */

@@ -59,7 +59,8 @@ class MoodleRoundTripTest {
 
         assertThat(r.exitCode()).as(r.all()).isZero();
         assertThat(r.stdout()).contains("Moodle worksheet: 4 of 7 rows filled in grading/" + EN_NAME + ", and grading/gradebook-import.csv",
-                "Not in the worksheet (2):", "  ? ken-lab-repo: no worksheet row has the full name \"ken-lab-repo\"");
+                "Not in the worksheet (2):", "  ? ken-lab-repo: no worksheet row has the full name \"ken-lab-repo\"",
+                "Replaces a grade Moodle already had (1):", "  ~ Grace Hopper (100002): 55.00 → " + score("Grace_Hopper_100002") + ".00");
         assertThat(r.stdout()).doesNotContain("\u202e");
         assertThat(Files.readAllBytes(worksheet)).as("the downloaded worksheet is never changed").isEqualTo(downloaded);
 
@@ -79,6 +80,7 @@ class MoodleRoundTripTest {
 
         JsonNode summary = BatchKit.json(dir.resolve("grading/summary.json"));
         assertThat(summary.path("moodle").path("filled").asInt()).isEqualTo(4);
+        assertThat(summary.path("moodle").path("replaced").get(0).path("grade").asText()).isEqualTo("55.00 → " + score("Grace_Hopper_100002") + ".00");
         assertThat(summary.path("moodle").path("language").asText()).isEqualTo("en");
         JsonNode students = summary.path("students");
         assertThat(students.findValues("moodle")).extracting(m -> m.path("status").asText())
