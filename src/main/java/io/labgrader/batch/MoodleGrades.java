@@ -30,7 +30,7 @@ final class MoodleGrades {
     /**
      * What Moodle makes of one student's grade.
      *
-     * @param status     filled, unmatched, ambiguous, not-graded (with a worksheet); importable, not-importable,
+     * @param status     filled, unmatched, ambiguous, locked, not-graded (with a worksheet); importable, not-importable,
      *                   not-graded (gradebook.csv alone)
      * @param identifier the worksheet's or gradebook's identifier ("Participant 123456"), or "" without a row
      * @param grade      the grade as written ("7,50"), or ""
@@ -80,6 +80,11 @@ final class MoodleGrades {
                 if (!s.gradable()) {
                     status = new Status("not-graded", e.identifier(), "", t("nicht bewertbar; die Zeile bleibt, wie sie war",
                             "not gradable; the worksheet row stays as it was"));
+                } else if (e.locked()) {
+                    // locallib.php process_import_grades skips a grade whose grading is disabled (grading_disabled)
+                    String column = "\"" + sheet.language().canChange() + ": " + sheet.language().no() + "\"";
+                    status = new Status("locked", e.identifier(), "", t("die Bewertung ist in Moodle gesperrt (" + column
+                            + "); die Zeile bleibt, wie sie war", "the grade is locked in Moodle (" + column + "); the row stays as it was"));
                 } else if (e.maxGrade() == null || e.maxGrade().signum() <= 0) {
                     String column = "\"" + sheet.language().maxGrade() + "\"";
                     status = new Status("unmatched", e.identifier(), "", t("die Zeile hat keine Bestwertung (" + column

@@ -26,14 +26,19 @@ import java.util.List;
  * @param scale       get_string('scale', 'assign'): written instead of the maximum for scale grades
  * @param feedback    get_string('pluginname', 'assignfeedback_comments'): the feedback comments column
  * @param decimal     get_string('decsep', 'langconfig'): format_float writes it, unformat_float reads it
+ * @param canChange   get_string('gradecanbechanged', 'assign'), whose cell gradingtable.php col_gradecanbechanged
+ *                    writes as get_string('no') when grading is disabled (a locked grade the importer skips)
+ * @param no          get_string('no')
  */
 record MoodleLanguage(String code, String recordid, String hiddenuser, String grade, String modified, String fullname,
-                      String email, String maxGrade, String scale, String feedback, char decimal) {
+                      String email, String maxGrade, String scale, String feedback, char decimal, String canChange,
+                      String no) {
 
     static final MoodleLanguage EN = new MoodleLanguage("en", "Identifier", "Participant ", "Grade", "Last modified (grade)",
-            "Full name", "Email address", "Maximum Grade", "Scale", "Feedback comments", '.');
+            "Full name", "Email address", "Maximum Grade", "Scale", "Feedback comments", '.', "Grade can be changed", "No");
     static final MoodleLanguage DE = new MoodleLanguage("de", "ID", "Teilnehmer/in", "Bewertung", "Zuletzt geändert (Bewertung)",
-            "Vollständiger Name", "E-Mail-Adresse", "Bestwertung", "Skala", "Feedback als Kommentar", ',');
+            "Vollständiger Name", "E-Mail-Adresse", "Bestwertung", "Skala", "Feedback als Kommentar", ',',
+            "Bewertung kann geändert werden", "Nein");
 
     static final List<MoodleLanguage> ALL = List.of(EN, DE);
 

@@ -40,7 +40,7 @@ public final class MoodleWorksheet {
 
     /** One student's row as the worksheet gives it; {@code grade} is the grade Moodle had when it was downloaded. */
     record Entry(int row, String identifier, String participantId, String fullName, String email, BigDecimal maxGrade,
-                 int decimals, String grade) {
+                 int decimals, String grade, boolean locked) {
     }
 
     private static final long MAX_BYTES = 64L * 1024 * 1024;
@@ -157,8 +157,9 @@ public final class MoodleWorksheet {
             String maxCell = row.value(max).strip();
             BigDecimal maxGrade = number(maxCell, lang);
             int decimals = decimals(maxCell, lang);
+            boolean locked = row.value(header.indexOf(lang.canChange())).strip().equals(lang.no());
             entries.add(new Entry(r, identifier, participant, row.value(name), row.value(email), maxGrade, decimals,
-                    row.value(header.indexOf(lang.grade())).strip()));
+                    row.value(header.indexOf(lang.grade())).strip(), locked));
         }
         int[] columns = {header.indexOf(lang.grade()), header.indexOf(lang.modified()), header.indexOf(lang.feedback())};
         return new MoodleWorksheet(file, text, bom, delimiter, lang, columns, List.copyOf(rows), List.copyOf(entries));

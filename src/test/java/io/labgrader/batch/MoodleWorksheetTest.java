@@ -75,6 +75,24 @@ class MoodleWorksheetTest {
     }
 
     @Test
+    @DisplayName("gradingtable.php col_gradecanbechanged writes get_string('no') for a locked grade, which the import skips: such a row is not filled")
+    void lockedGrade() throws Exception {
+        Path locked = Files.writeString(tmp.resolve("locked.csv"), Files.readString(DE).replace(
+                "Teilnehmer/in100001,\"Ada Lovelace\",ada.lovelace@example.edu,\"Zur Bewertung abgegeben\",,\"10,00\",Ja",
+                "Teilnehmer/in100001,\"Ada Lovelace\",ada.lovelace@example.edu,\"Zur Bewertung abgegeben\",,\"10,00\",Nein"));
+        MoodleWorksheet sheet = MoodleWorksheet.read(locked);
+        assertThat(sheet.entries()).extracting(MoodleWorksheet.Entry::locked).containsExactly(true, false, false, false, false, false, false);
+        Submission ada = new Submission(0, "moodle:100001", "Ada Lovelace", "100001", "x", null, List.of(), "a");
+        StudentResult graded = new StudentResult(ada, true, 65, 100, List.of(), List.of(), "", List.of(), "<p>x</p>", "x");
+        MoodleGrades grades = MoodleGrades.prepare(new MoodleOptions(sheet, null), 100, each -> each.accept(graded),
+                io.labgrader.rubric.LocalizedText.Language.EN);
+        assertThat(grades.status(graded).status()).isEqualTo("locked");
+        assertThat(grades.summary().filled()).isZero();
+        assertThat(grades.summary().problems()).singleElement().satisfies(p -> assertThat(p.reason())
+                .isEqualTo("the grade is locked in Moodle (\"Bewertung kann geändert werden: Nein\"); the row stays as it was"));
+    }
+
+    @Test
     @DisplayName("locallib.php process_import_grades skips a grade above the maximum: grades scale to each row's maximum, never above it")
     void rangeCheckAgainstTheMaximumGrade() {
         assertThat(MoodleWorksheet.scaled(100, 100, new BigDecimal("10.00"), 2)).isEqualByComparingTo("10.00").hasToString("10.00");
