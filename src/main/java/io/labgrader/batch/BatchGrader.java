@@ -59,17 +59,25 @@ public final class BatchGrader {
      * @param jobs     how many students are graded at once
      * @param language of every report
      * @param shard    only this shard of the students (CI's parallel jobs), or null for all; see {@link ShardMerge}
+     * @param moodle   the Moodle worksheet to fill and gradebook.csv's maximum grade
      */
-    public record Settings(Path input, Path out, int jobs, Language language, Limits limits, Clock clock, Shard shard) {
+    public record Settings(Path input, Path out, int jobs, Language language, Limits limits, Clock clock, Shard shard,
+                           MoodleOptions moodle) {
         public Settings {
             if (jobs < 1) {
                 throw new IllegalArgumentException("jobs must be at least 1");
             }
+            moodle = moodle == null ? MoodleOptions.NONE : moodle;
+        }
+
+        /** All students or a shard, no Moodle worksheet. */
+        public Settings(Path input, Path out, int jobs, Language language, Limits limits, Clock clock, Shard shard) {
+            this(input, out, jobs, language, limits, clock, shard, MoodleOptions.NONE);
         }
 
         /** All students, no shard. */
         public Settings(Path input, Path out, int jobs, Language language, Limits limits, Clock clock) {
-            this(input, out, jobs, language, limits, clock, null);
+            this(input, out, jobs, language, limits, clock, null, MoodleOptions.NONE);
         }
     }
 
@@ -133,7 +141,7 @@ public final class BatchGrader {
                 if (cancelled) {
                     ClassStats stats = ClassStats.of(rubric, each -> Spool.read(spool, e -> each.accept(e.student())));
                     return BatchResult.of(stats, gradedAt, submissions.size(), found.ignored(), true, List.of(),
-                            Duration.ofNanos(System.nanoTime() - started));
+                            Duration.ofNanos(System.nanoTime() - started), null);
                 }
                 busy++;
             }
@@ -145,13 +153,13 @@ public final class BatchGrader {
                             gradedAt, shard, all.size(), found.ignored()), spool);
                     ClassStats stats = ClassStats.of(rubric, each -> Spool.read(spool, e -> each.accept(e.student())));
                     return BatchResult.of(stats, gradedAt, submissions.size(), found.ignored(), false, List.of(file),
-                            Duration.ofNanos(System.nanoTime() - started));
+                            Duration.ofNanos(System.nanoTime() - started), null);
                 }
                 Map<Integer, List<Flag>> flags = collusion.flags(i -> all.get(i));
                 ClassReports.Written written = ClassReports.writeAll(rubric, withFlags(spool, flags), out,
-                        settings.language(), gradedAt, found.ignored());
+                        settings.language(), gradedAt, found.ignored(), settings.moodle());
                 return BatchResult.of(written.stats(), gradedAt, submissions.size(), found.ignored(), false,
-                        written.files(), Duration.ofNanos(System.nanoTime() - started));
+                        written.files(), Duration.ofNanos(System.nanoTime() - started), written.moodle());
             } finally {
                 done();
             }

@@ -26,11 +26,12 @@ import java.util.Map;
  * @param interrupted  the run was stopped (Ctrl-C) before every student was graded; class reports were not written
  * @param classReports the class reports written (gradebook, overview, summary; for a shard its shard file)
  * @param elapsed      wall time of the run
+ * @param moodle       what Moodle receives (the worksheet or gradebook.csv), or null when no class report was written
  */
 public record BatchResult(Instant gradedAt, int total, int done, int graded, int notGradable, int flagged,
                           Map<Flag.Kind, Integer> flags, BigDecimal mean, int maxScore, int[] scores,
                           List<Problem> problems, List<String> ignored, boolean interrupted, List<Path> classReports,
-                          Duration elapsed) {
+                          Duration elapsed, MoodleSummary moodle) {
 
     public BatchResult {
         flags = Map.copyOf(flags);
@@ -45,9 +46,9 @@ public record BatchResult(Instant gradedAt, int total, int done, int graded, int
     }
 
     static BatchResult of(ClassStats stats, Instant gradedAt, int total, List<String> ignored, boolean interrupted,
-                          List<Path> classReports, Duration elapsed) {
+                          List<Path> classReports, Duration elapsed, MoodleSummary moodle) {
         return new BatchResult(gradedAt, total, stats.students, stats.graded, stats.notGradable, stats.flagged, stats.flags,
-                stats.mean(), stats.maxScore, stats.scores, stats.problems, ignored, interrupted, classReports, elapsed);
+                stats.mean(), stats.maxScore, stats.scores, stats.problems, ignored, interrupted, classReports, elapsed, moodle);
     }
 
     /** How many graded students scored below {@code points}. */

@@ -14,13 +14,16 @@ import java.util.List;
 /**
  * gradebook.csv in the layout of Moodle's offline grading worksheet, which an assignment's "Upload grading worksheet"
  * imports: Identifier ("Participant 123456", matching the folder names of "Download all submissions"), Grade, Last
- * modified (grade) and Feedback comments, plus Full name and Maximum Grade for people reading it. Outside Moodle's
- * layout the identifier is the folder or zip name, to map in the gradebook's CSV import.
+ * modified (grade) and Feedback comments, plus Full name and Maximum Grade for people reading it.
  *
- * <p>Moodle finds the columns by their English names (a Moodle shown in another language expects that language's
- * names). Only students who could be graded have a row: an empty grade would import nothing, and a zero would be
- * wrong. UTF-8 with a byte order mark (Moodle strips it; spreadsheets need it to show umlauts), RFC 4180 quoting,
- * and cells a spreadsheet would run as a formula prefixed with an apostrophe.
+ * <p>Only rows Moodle can match are written: a submission outside Moodle's download layout has no participant id, and
+ * Moodle's importer would skip its row without a word (importgradeslib.php, ::next); summary.json, the overview and
+ * the console name those students instead. Only students who could be graded have a row: an empty grade would import
+ * nothing, and a zero would be wrong. Grades are scaled to --max-grade (else the rubric's maximum), since the importer
+ * skips a grade above the assignment's maximum. The English column names fit a Moodle shown in English; for any other
+ * language, fill Moodle's own worksheet with --moodle-worksheet. UTF-8 with a byte order mark (Moodle strips it;
+ * spreadsheets need it to show umlauts), RFC 4180 quoting, and cells a spreadsheet would run as a formula prefixed
+ * with an apostrophe.
  */
 final class GradebookCsv {
 
@@ -31,19 +34,19 @@ final class GradebookCsv {
     private GradebookCsv() {
     }
 
-    static void write(Spool.Source students, Instant gradedAt, OutputStream out) throws IOException {
+    static void write(Spool.Source students, Instant gradedAt, MoodleGrades moodle, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
         CSVPrinter csv = new CSVPrinter(writer, format);
+        String max = moodle.maxGrade().stripTrailingZeros().toPlainString();
         students.forEach(s -> {
-            if (!s.gradable()) {
+            if (!s.gradable() || !s.submission().fromMoodle()) {
                 return;
             }
             Submission who = s.submission();
-            csv.printRecord(who.fromMoodle() ? who.identifier() : noFormula(Texts.oneLine(who.identifier())),
-                    who.fromMoodle() ? noFormula(Texts.oneLine(who.name())) : "",
-                    Integer.toString(s.score()), Integer.toString(s.maxScore()), gradedAt.toString(), s.feedback());
+            csv.printRecord(who.identifier(), noFormula(Texts.oneLine(who.name())), moodle.gradebookGrade(s), max,
+                    gradedAt.toString(), s.feedback().replace("\\", "&#92;"));
         });
         csv.flush();
     }

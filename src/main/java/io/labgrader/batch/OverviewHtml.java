@@ -81,8 +81,8 @@ final class OverviewHtml {
      * student, flag and not-gradable tables each built as a DOM of one row and written as it is built, so that the
      * page of a class of any size needs the memory of one row.
      */
-    void write(Spool.Source students, ClassStats stats, Instant gradedAt, List<String> ignored, OutputStream stream)
-            throws IOException {
+    void write(Spool.Source students, ClassStats stats, Instant gradedAt, List<String> ignored, MoodleGrades moodle,
+               OutputStream stream) throws IOException {
         Document doc = Document.createShell("");
         doc.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(true).indentAmount(1);
         doc.prependChild(new DocumentType("html", "", ""));
@@ -109,6 +109,7 @@ final class OverviewHtml {
         studentTable(body);
         flagTable(body, stats);
         notGradableTable(body, stats);
+        MoodleSection.append(body, moodle.summary(), language);
         if (!ignored.isEmpty()) {
             body.appendElement("h2").text(t("Ignoriert", "Ignored"));
             Element list = body.appendElement("ul").id("ignored");

@@ -80,9 +80,9 @@ public final class ShardMerge {
             BatchGrader.pruneStaleStudents(merged, new ArrayList<>(new TreeMap<>(everyone).values()));
             Map<Integer, List<Flag>> flags = collusion.flags(everyone::get);
             ClassReports.Written written = ClassReports.writeAll(rubric, BatchGrader.withFlags(spool, flags), out, lang,
-                    gradedAt, first.ignored());
+                    gradedAt, first.ignored(), MoodleOptions.NONE);
             return BatchResult.of(written.stats(), gradedAt, first.total(), first.ignored(), false, written.files(),
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started), written.moodle());
         } finally {
             readers.forEach(ShardFile.Reader::close);
             if (work != null) {

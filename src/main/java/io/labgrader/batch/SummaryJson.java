@@ -27,7 +27,7 @@ final class SummaryJson {
     }
 
     static void write(Rubric rubric, Spool.Source students, ClassStats stats, Instant gradedAt, Language language,
-                      List<String> ignored, OutputStream out) throws IOException {
+                      List<String> ignored, MoodleGrades moodle, OutputStream out) throws IOException {
         try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.useDefaultPrettyPrinter();
@@ -50,6 +50,8 @@ final class SummaryJson {
             json.writeNumberField("mean", stats.mean());
             json.writeNumberField("median", stats.median());
             json.writeEndObject();
+
+            MoodleJson.writeClass(json, moodle);
 
             json.writeArrayFieldStart("histogram");
             for (ClassStats.Bin bin : stats.histogram) {
@@ -107,6 +109,7 @@ final class SummaryJson {
                 } else {
                     json.writeStringField("reason", s.reason());
                 }
+                MoodleJson.writeStudent(json, moodle.status(s));
                 json.writeArrayFieldStart("flags");
                 for (Flag f : s.flags()) {
                     json.writeStartObject();

@@ -4,8 +4,11 @@ import io.labgrader.batch.BatchGrader;
 import io.labgrader.batch.BatchResult;
 import io.labgrader.batch.Flag;
 import io.labgrader.batch.Limits;
+import io.labgrader.batch.MoodleOptions;
+import io.labgrader.batch.MoodleSummary;
 import io.labgrader.batch.Shard;
 import io.labgrader.batch.StudentResult;
+import io.labgrader.report.SafeText;
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Rubric;
 import me.tongfei.progressbar.ProgressBar;
@@ -34,11 +37,12 @@ final class BatchRun {
     private BatchRun() {
     }
 
-    static int run(Rubric rubric, Path input, Path out, int jobs, Limits limits, Shard shard, CommonOptions options,
-                   Clock clock, PrintStream stdout, PrintStream stderr) {
+    static int run(Rubric rubric, Path input, Path out, int jobs, Limits limits, Shard shard, MoodleOptions moodle,
+                   CommonOptions options, Clock clock, PrintStream stdout, PrintStream stderr) {
         Language language = options.language();
         boolean de = language == Language.DE;
-        BatchGrader grader = new BatchGrader(rubric, new BatchGrader.Settings(input, out, jobs, language, limits, clock, shard));
+        BatchGrader grader = new BatchGrader(rubric, new BatchGrader.Settings(input, out, jobs, language, limits, clock, shard,
+                moodle));
         Progress progress = System.console() != null ? new Bar(language, options.colour()) : new Lines(language, stdout);
         Thread onInterrupt = new Thread(() -> interrupted(grader, progress, out, language, stderr), "labgrader-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -120,7 +124,7 @@ final class BatchRun {
                     + (result.notGradable() == 0 ? "all could be graded." : result.notGradable() + " could not be graded:"));
         }
         for (BatchResult.Problem p : result.problems()) {
-            stdout.println("  ! " + p.student() + ": " + p.reason());
+            stdout.println("  ! " + SafeText.oneLine(p.student()) + ": " + SafeText.oneLine(p.reason()));
         }
         if (result.notGradable() > result.problems().size()) {
             stdout.println(de ? "  … und " + (result.notGradable() - result.problems().size()) + " weitere (siehe overview.html)"
@@ -140,6 +144,7 @@ final class BatchRun {
         if (!result.ignored().isEmpty()) {
             stdout.println((de ? "Ignoriert: " : "Ignored: ") + String.join("; ", result.ignored()));
         }
+        printMoodle(result.moodle(), out, language, stdout);
         if (shard != null) {
             stdout.println(de ? "Berichte der Studierenden: " + out.resolve(BatchGrader.STUDENTS)
                     + "/; die Klassenberichte schreibt \"labgrader merge\" aus allen Teilen."
@@ -148,6 +153,37 @@ final class BatchRun {
         } else if (!result.classReports().isEmpty()) {
             stdout.println((de ? "Berichte: " : "Reports: ") + out.resolve("overview.html") + ", " + out.resolve("gradebook.csv")
                     + ", " + out.resolve(BatchGrader.STUDENTS) + "/");
+        }
+    }
+
+    /** What Moodle receives, and every submission it receives no grade for, with the reason. */
+    static void printMoodle(MoodleSummary moodle, Path out, Language language, PrintStream stdout) {
+        if (moodle == null) {
+            return;
+        }
+        boolean de = language == Language.DE;
+        if (moodle.hasWorksheet()) {
+            stdout.println(de ? "Moodle-Bewertungstabelle: " + moodle.filled() + " von " + moodle.rows() + " Zeilen ausgefüllt in "
+                    + out.resolve(moodle.worksheet()) + (moodle.importFile() == null ? "" : ", dazu " + out.resolve(moodle.importFile()))
+                    : "Moodle worksheet: " + moodle.filled() + " of " + moodle.rows() + " rows filled in " + out.resolve(moodle.worksheet())
+                    + (moodle.importFile() == null ? "" : ", and " + out.resolve(moodle.importFile())));
+        } else if (!moodle.problems().isEmpty()) {
+            stdout.println(de ? "gradebook.csv: " + moodle.problems().size() + " Abgaben kann Moodle nicht zuordnen (keine Teilnehmer-ID):"
+                    : "gradebook.csv: " + moodle.problems().size() + " submissions Moodle cannot match (no participant id):");
+        }
+        if (moodle.hasWorksheet() && !moodle.problems().isEmpty()) {
+            stdout.println(de ? "Ohne Zeile in der Bewertungstabelle (" + moodle.problems().size() + "):"
+                    : "Not in the worksheet (" + moodle.problems().size() + "):");
+        }
+        for (BatchResult.Problem p : moodle.problems()) {
+            stdout.println("  ? " + SafeText.oneLine(p.student()) + ": " + SafeText.oneLine(p.reason()));
+        }
+        if (!moodle.replaced().isEmpty()) {
+            stdout.println(de ? "Ersetzt eine Bewertung, die Moodle schon hatte (" + moodle.replaced().size() + "):"
+                    : "Replaces a grade Moodle already had (" + moodle.replaced().size() + "):");
+            for (BatchResult.Problem p : moodle.replaced()) {
+                stdout.println("  ~ " + SafeText.oneLine(p.student()) + ": " + SafeText.oneLine(p.reason()));
+            }
         }
     }
 
@@ -188,7 +224,7 @@ final class BatchRun {
             done.set(n);
             String width = Integer.toString(Integer.toString(of).length());
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%" + width + "d/%d] ", n, of));
-            line.append(s.submission().label()).append(": ");
+            line.append(SafeText.oneLine(s.submission().label())).append(": ");
             if (s.gradable()) {
                 line.append(s.score()).append(" / ").append(s.maxScore());
             } else {
@@ -227,7 +263,7 @@ final class BatchRun {
             ProgressBar b = bar;
             if (b != null) {
                 b.stepTo(n);
-                b.setExtraMessage(s.submission().label());
+                b.setExtraMessage(SafeText.oneLine(s.submission().label()));
             }
         }
 

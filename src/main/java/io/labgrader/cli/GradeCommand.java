@@ -1,6 +1,8 @@
 package io.labgrader.cli;
 
 import io.labgrader.batch.Limits;
+import io.labgrader.batch.MoodleOptions;
+import io.labgrader.batch.MoodleWorksheet;
 import io.labgrader.batch.Shard;
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.rubric.Rubric;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +33,8 @@ import java.util.concurrent.Callable;
                         + " graded in parallel, and --out (default: grading) receives students/<name>/ with report.json,"
                         + " report.md, TEST-labgrader.xml and Gradescope's results.json, plus gradebook.csv (Moodle's"
                         + " grading worksheet), overview.html and summary.json for the class.",
+                "With --moodle-worksheet, Moodle's own grading worksheet (English or German) is written back to --out"
+                        + " filled in, under its own name, ready for \"Upload grading worksheet\".",
                 "A student's submission may be a folder holding the evidence, a zip of it, a cloned repository with"
                         + " evidence/ inside, or Moodle's folder \"Firstname Lastname_123456_assignsubmission_file_\"."},
         footer = {"",
@@ -63,6 +68,15 @@ final class GradeCommand implements Callable<Integer> {
             description = "Batch: largest submission in MiB, packed or unpacked; larger ones, and zip bombs, are not graded (default: ${DEFAULT-VALUE}).")
     long maxSizeMib;
 
+    @Option(names = "--moodle-worksheet", paramLabel = "FILE",
+            description = "Batch: Moodle's grading worksheet (\"Download grading worksheet\", English or German) to fill in;"
+                    + " written to --out under the same name, with gradebook-import.csv when it has e-mail addresses.")
+    Path moodleWorksheet;
+
+    @Option(names = "--max-grade", paramLabel = "N",
+            description = "Batch: gradebook.csv's grades scaled to N, the assignment's maximum grade in Moodle (default: the rubric's maximum).")
+    BigDecimal maxGrade;
+
     @Override
     public Integer call() throws RubricException {
         Rubric rubric = RubricSource.load(options.rubric);
@@ -75,6 +89,11 @@ final class GradeCommand implements Callable<Integer> {
         if (isBundle(target)) {
             if (!Files.isDirectory(target)) {
                 System.err.println("labgrader: " + target + ": " + (Files.exists(target) ? "not a folder" : "no such folder"));
+                return ExitCodes.BAD_INPUT;
+            }
+            if (moodleWorksheet != null || maxGrade != null) {
+                System.err.println("labgrader: --moodle-worksheet and --max-grade are for a folder of submissions; "
+                        + target + " is one evidence bundle");
                 return ExitCodes.BAD_INPUT;
             }
             return GradeAndReport.run(rubric, target, options, Clock.systemUTC(), System.out, System.err);
@@ -100,7 +119,41 @@ final class GradeCommand implements Callable<Integer> {
         Path out = outGiven ? options.out : Path.of(DEFAULT_BATCH_OUT);
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         Limits limits = Limits.DEFAULT.withMaxBytes(maxSizeMib * Limits.MIB);
-        return BatchRun.run(rubric, target, out, threads, limits, part, options, Clock.systemUTC(), System.out, System.err);
+        MoodleOptions moodle;
+        try {
+            moodle = moodle(out, part);
+        } catch (IllegalArgumentException e) {
+            System.err.println("labgrader: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        return BatchRun.run(rubric, target, out, threads, limits, part, moodle, options, Clock.systemUTC(), System.out,
+                System.err);
+    }
+
+    /** The worksheet, read and checked before any grading, so that a bad one writes nothing. */
+    private MoodleOptions moodle(Path out, Shard part) {
+        if (maxGrade != null && (maxGrade.signum() <= 0 || maxGrade.compareTo(BigDecimal.valueOf(1_000_000)) > 0)) {
+            throw new IllegalArgumentException("--max-grade must be above 0 and at most 1000000, found " + maxGrade.toPlainString());
+        }
+        if (moodleWorksheet == null) {
+            return new MoodleOptions(null, maxGrade);
+        }
+        if (part != null) {
+            throw new IllegalArgumentException("--moodle-worksheet cannot be used with --shard: the worksheet is filled"
+                    + " from the whole class; grade without --shard to fill it");
+        }
+        MoodleWorksheet sheet;
+        try {
+            sheet = MoodleWorksheet.read(moodleWorksheet);
+        } catch (MoodleWorksheet.Unusable e) {
+            throw new IllegalArgumentException("--moodle-worksheet " + e.getMessage());
+        }
+        Path written = out.resolve(sheet.fileName()).toAbsolutePath().normalize();
+        if (written.equals(moodleWorksheet.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--moodle-worksheet " + moodleWorksheet + ": the filled worksheet would replace"
+                    + " it (it is written to --out under the same name); choose another --out");
+        }
+        return new MoodleOptions(sheet, maxGrade);
     }
 
     /** ./evidence if it exists (a student's folder), else ./submissions (an instructor's, or this project's samples). */

@@ -172,7 +172,10 @@ class BatchGraderTest {
         }
         // a truncated journal was changed after its manifest was written
         assertThat(BatchKit.student(out(), "d-truncated").flags()).extracting(Flag::kind).containsExactly(Flag.Kind.MODIFIED);
-        assertThat(BatchKit.read(out().resolve("gradebook.csv")).lines().count()).isEqualTo(2);   // header and a-good
+        // a-good is graded but has no Moodle participant id: no gradebook row Moodle could not match, and summary.json says why
+        assertThat(BatchKit.read(out().resolve("gradebook.csv")).lines().count()).isEqualTo(1);
+        assertThat(BatchKit.json(out().resolve("summary.json")).path("students").get(0).path("moodle").path("status").asText())
+                .isEqualTo("not-importable");
     }
 
     /** Everything in the test's folder except the output folder (the folder above is shared with other processes). */

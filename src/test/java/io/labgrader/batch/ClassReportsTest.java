@@ -38,6 +38,7 @@ class ClassReportsTest {
         BatchKit.zip(BatchKit.PERFECT, root.resolve("Ada Lovelace_100001_assignsubmission_file_/evidence.zip"), "evidence/");
         Trees.copy(BatchKit.WRONG_PORT, root.resolve("Grace Hopper_100002_assignsubmission_file_/evidence"));
         Trees.copy(BatchKit.WRONG_PORT, root.resolve("=HYPERLINK(\"http-evil\")"));
+        Trees.copy(BatchKit.WRONG_PORT, root.resolve("=HYPERLINK(\"x\")_100003_assignsubmission_file_/evidence"));
         Files.createDirectories(root.resolve("Edsger Dijkstra_100006_assignsubmission_file_"));
         out = tmp.resolve("grading");
         result = BatchKit.grade(root, out);
@@ -55,8 +56,10 @@ class ClassReportsTest {
                     "Last modified (grade)", "Feedback comments");
             rows = parser.getRecords();
         }
-        assertThat(rows).extracting(r -> r.get("Identifier")).containsExactly("'=HYPERLINK(\"http-evil\")",
+        // only rows Moodle can match: the folder without a participant id is named in summary.json instead
+        assertThat(rows).extracting(r -> r.get("Identifier")).containsExactly("Participant 100003",
                 "Participant 100001", "Participant 100002");
+        assertThat(rows.get(0).get("Full name")).isEqualTo("'=HYPERLINK(\"x\")");
         CSVRecord ada = rows.get(1);
         JsonNode report = BatchKit.json(out.resolve("students/Ada_Lovelace_100001/report.json"));
         assertThat(ada.get("Full name")).isEqualTo("Ada Lovelace");
@@ -112,8 +115,8 @@ class ClassReportsTest {
     @DisplayName("summary.json and the overview show the numbers of the students' report.json")
     void numbersAgree() {
         JsonNode summary = BatchKit.json(out.resolve("summary.json"));
-        assertThat(summary.path("counts").path("students").asInt()).isEqualTo(4);
-        assertThat(summary.path("counts").path("graded").asInt()).isEqualTo(3);
+        assertThat(summary.path("counts").path("students").asInt()).isEqualTo(5);
+        assertThat(summary.path("counts").path("graded").asInt()).isEqualTo(4);
         assertThat(summary.path("counts").path("notGradable").asInt()).isEqualTo(1);
         Document html = Jsoup.parse(BatchKit.read(out.resolve("overview.html")));
         OverviewCheck.assertMatchesReports(html, out);
@@ -122,6 +125,12 @@ class ClassReportsTest {
         assertThat(first.path("score").asInt()).isEqualTo(BatchKit.json(out.resolve(first.path("reports").asText()).resolve("report.json")).path("score").asInt());
         Element notGradable = html.selectFirst("table#not-gradable tbody tr");
         assertThat(notGradable.text()).contains("Edsger Dijkstra (100006)").contains("is empty: no evidence");
+        // the graded folder without a participant id is not presented as importable, in summary.json nor the overview
+        assertThat(first.path("moodle").path("status").asText()).isEqualTo("not-importable");
+        assertThat(first.path("moodle").path("reason").asText()).startsWith("no Moodle participant id");
+        assertThat(summary.path("moodle").path("importable").asInt()).isEqualTo(3);
+        assertThat(html.select("table#moodle-unmatched tbody tr")).singleElement()
+                .satisfies(r -> assertThat(r.text()).startsWith("=HYPERLINK(\"http-evil\") no Moodle participant id"));
     }
 
     @Test
