@@ -18,6 +18,12 @@ public final class DockerConnector {
             throws DockerUnreachableException {
         List<EngineUnreachable.Attempt> attempts = new ArrayList<>();
         for (DockerEndpoint endpoint : candidates) {
+            if (!endpoint.usable()) {
+                // a docker context that cannot be used: nothing to connect to, but the student must read why
+                attempts.add(new EngineUnreachable.Attempt(endpoint.toString(), EngineUnreachable.Problem.CONTEXT_UNUSABLE,
+                        endpoint.unusable()));
+                continue;
+            }
             DockerApi api = new DockerApi(endpoint, timeout);
             try {
                 byte[] ping = api.get("/_ping");
