@@ -45,6 +45,7 @@ public final class Labgrader {
         return dir;
     }
 
+    /** Sets a variable for labgrader's runs; null removes it from the environment they inherit. */
     public Labgrader env(String key, String value) {
         env.put(key, value);
         return this;
@@ -63,7 +64,7 @@ public final class Labgrader {
             List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
             command.addAll(command(args));
             ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-            builder.environment().putAll(env);
+            Commands.environment(builder, env);
             builder.redirectOutput(dir.resolve("watch.out").toFile()).redirectError(dir.resolve("watch.err").toFile());
             return builder.start();
         } catch (IOException e) {
