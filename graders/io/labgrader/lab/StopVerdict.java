@@ -42,7 +42,10 @@ record StopVerdict(Kind kind, ContainerStory container, String detail) {
             boolean sigkill = after.stream().anyMatch(e -> e.kind().equals("kill") && isSigkill(e.signal()))
                     || Integer.valueOf(137).equals(die.get().exitCode());
             if (sigkill) {
-                return new StopVerdict(Kind.KILLED, c, cli + (destroyed ? " rm -f" : " kill"));
+                // docker rm -f sends SIGKILL itself (with a kill event); podman rm -f sends the stop signal first and
+                // kills only after its timeout, without a kill event: there a kill event means podman kill
+                boolean byRemoval = destroyed && !(timeline.podman() && killEvent);
+                return new StopVerdict(Kind.KILLED, c, cli + (byRemoval ? " rm -f" : " kill"));
             }
             if (timeline.podman() && !killEvent && Integer.valueOf(0).equals(die.get().exitCode())) {
                 // Podman emits its stop event only when it wins a race with the container's own clean-up, which a

@@ -101,6 +101,22 @@ public final class Labgrader {
         return outcomes;
     }
 
+    /**
+     * Regrades the evidence offline ({@code grade evidence}) as an instructor would, and asserts that the report
+     * is exactly the live one, but for the time it was made.
+     */
+    public void assertRegradeEqualsLive(int expectedExit) {
+        Commands.Result regrade = run("grade", "evidence", "--lang", "en", "--out", "regrade");
+        org.assertj.core.api.Assertions.assertThat(regrade.exitCode()).as(regrade.all()).isEqualTo(expectedExit);
+        org.assertj.core.api.Assertions.assertThat(withoutTime(report(dir.resolve("regrade")))).isEqualTo(withoutTime(report()));
+    }
+
+    private static JsonNode withoutTime(JsonNode report) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = report.deepCopy();
+        copy.remove("gradedAt");
+        return copy;
+    }
+
     public static String message(JsonNode report, String id) {
         for (JsonNode c : report.path("criteria")) {
             if (c.path("id").asText().equals(id)) {
