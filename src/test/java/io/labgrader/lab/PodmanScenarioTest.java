@@ -148,6 +148,23 @@ class PodmanScenarioTest {
     }
 
     @Test
+    @DisplayName("podman rm -f: unlike docker rm -f it sends the stop signal and waits (podman-rm --time), so nginx stops gracefully and both pass")
+    void podmanRemoveForceStopsGracefully() throws IOException {
+        podmanOk("run", "hello-world");
+        startNginx();
+        check();
+        podmanOk("rm", "-f", "web");
+        check();
+
+        JsonNode report = labgrader.report();
+        assertThat(Labgrader.outcomes(report)).containsEntry("docker.nginx-stopped", "PASSED")
+                .containsEntry("docker.nginx-removed", "PASSED");
+        assertThat(Files.readString(dir.resolve("evidence/journal.jsonl")))
+                .as("nginx ended on its stop signal, not on SIGKILL").contains("\"action\":\"die\"").doesNotContain("\"exitCode\":137");
+        assertRegradeEqualsLive();
+    }
+
+    @Test
     @DisplayName("stopped with podman stop but not removed: the removal fails, naming the container left behind")
     void stoppedNotRemoved() {
         podmanOk("run", "hello-world");

@@ -84,7 +84,7 @@ public final class DockerProbing {
         } catch (IOException | RuntimeException e) {
             // it answered /_ping, then failed: record it as an engine that stopped answering
             bundle.record(new EngineUnreachable(bundle.clock().instant(), source, List.of(new EngineUnreachable.Attempt(
-                    endpoints.isEmpty() ? "?" : String.valueOf(endpoints.get(0)),
+                    String.valueOf(connection.api().endpoint()),
                     e instanceof DockerApi.DockerCallException d ? d.problem() : EngineUnreachable.Problem.OTHER,
                     String.valueOf(e.getMessage())))));
             return null;
