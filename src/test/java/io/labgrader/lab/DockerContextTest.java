@@ -117,6 +117,27 @@ class DockerContextTest {
     }
 
     @Test
+    @DisplayName("replay under a context: the script's docker commands reach the context's engine, the one being watched")
+    void replayUnderContext() throws IOException {
+        Files.writeString(labgrader.dir().resolve("lab.sh"),
+                "printf '%s|%s' \"${DOCKER_CONTEXT:-}\" \"${DOCKER_HOST:-}\" > seen-by-script\ndocker run --name ctx-replay hello-world\n");
+        try {
+            Commands.Result replay = labgrader.run("replay", "lab.sh", "--lang", "en");
+
+            assertThat(second.docker("ps", "-a", "--filter", "name=ctx-replay", "--format", "{{.Names}}").stdout().strip())
+                    .as(replay.all()).isEqualTo("ctx-replay");
+            assertThat(Commands.dockerOk("ps", "-a", "--filter", "name=ctx-replay", "--format", "{{.Names}}"))
+                    .as("nothing on the main engine").isEmpty();
+            assertThat(Labgrader.outcomes(labgrader.report())).containsEntry("docker.hello-world", "PASSED");
+            assertThat(Files.readString(labgrader.dir().resolve("seen-by-script")))
+                    .as("the context itself, so that its TLS material comes along too").isEqualTo("lgtest|");
+        } finally {
+            second.docker("rm", "-f", "ctx-replay");
+            Commands.docker("rm", "-f", "ctx-replay");
+        }
+    }
+
+    @Test
     @DisplayName("DOCKER_CONTEXT=default overrides the config's current context: the usual engine at /var/run/docker.sock")
     void dockerContextOverridesConfig() throws IOException {
         labgrader.env("DOCKER_CONTEXT", "default").run("check", "--lang", "en");
