@@ -6,6 +6,7 @@ import io.labgrader.testing.Commands;
 import io.labgrader.testing.LabDocker;
 import io.labgrader.testing.Labgrader;
 import io.labgrader.testing.SecondDockerd;
+import io.labgrader.testing.TlsCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,8 @@ class DockerContextTest {
     static SecondDockerd second;
     static String secondId;
     static String mainId;
+    static Path certificates;
+    static String tcpHost;
 
     @TempDir
     Path dir;
@@ -45,7 +48,16 @@ class DockerContextTest {
     static void startSecondEngine() throws IOException {
         assumeTrue("root".equals(System.getProperty("user.name")), "a second dockerd needs root (CI runs as root)");
         assumeTrue(LabDocker.engineIsLocal(), "the main engine must be this machine's /var/run/docker.sock");
-        second = SecondDockerd.start();
+        // the second engine also listens on tcp:// with TLS and client certificates, as a remote engine does
+        certificates = TlsCertificates.create(Files.createTempDirectory("lg-tls-"));
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        tcpHost = "tcp://127.0.0.1:" + port;
+        second = SecondDockerd.start(List.of("--tlsverify", "--tlscacert " + certificates.resolve("ca.pem"),
+                "--tlscert " + certificates.resolve("server-cert.pem"), "--tlskey " + certificates.resolve("server-key.pem"),
+                "--host " + tcpHost));
         secondId = second.docker("info", "--format", "{{.ID}}").stdout().strip();
         mainId = Commands.dockerOk("info", "--format", "{{.ID}}");
         assertThat(secondId).as("the second engine is another engine").isNotBlank().isNotEqualTo(mainId);
@@ -55,6 +67,9 @@ class DockerContextTest {
     static void stopSecondEngine() {
         if (second != null) {
             second.close();
+        }
+        if (certificates != null) {
+            Commands.run(null, Map.of(), Duration.ofSeconds(30), List.of("rm", "-rf", certificates.toString()));
         }
     }
 
@@ -114,6 +129,45 @@ class DockerContextTest {
         } finally {
             second.docker("rm", "-f", "ctx-hello");
         }
+    }
+
+    @Test
+    @DisplayName("a tcp:// context with TLS material (ca, cert, key): labgrader reaches the engine with it, and probes ports on its host")
+    void tlsContext() throws IOException {
+        docker("context", "create", "remote", "--docker", "host=" + tcpHost + ",ca=" + certificates.resolve("ca.pem")
+                + ",cert=" + certificates.resolve("cert.pem") + ",key=" + certificates.resolve("key.pem"));
+        docker("context", "use", "remote");
+
+        Commands.Result check = labgrader.run("check", "--lang", "en");
+
+        JsonNode engine = recordedEngine();
+        assertThat(engine.path("daemonId").asText()).as(check.all()).isEqualTo(secondId);
+        assertThat(engine.path("endpoint").asText()).isEqualTo("docker context \"remote\": " + tcpHost);
+    }
+
+    @Test
+    @DisplayName("a tcp:// context with skip-tls-verify: the engine's certificate is not checked (no CA given), the client certificate is sent")
+    void skipTlsVerifyContext() throws IOException {
+        docker("context", "create", "insecure", "--docker", "host=" + tcpHost + ",skip-tls-verify=true,cert="
+                + certificates.resolve("cert.pem") + ",key=" + certificates.resolve("key.pem"));
+
+        Commands.Result check = labgrader.env("DOCKER_CONTEXT", "insecure").run("check", "--lang", "en");
+        assertThat(labgrader.dir().resolve("evidence/journal.jsonl")).as(check.all()).exists();
+
+        assertThat(recordedEngine().path("daemonId").asText()).as(check.all()).isEqualTo(secondId);
+    }
+
+    @Test
+    @DisplayName("a tcp:// context without its TLS material, for an engine that requires TLS: NOT_GRADABLE, naming the context")
+    void tcpContextWithoutTls() {
+        docker("context", "create", "plain", "--docker", "host=" + tcpHost);
+
+        Commands.Result check = labgrader.env("DOCKER_CONTEXT", "plain").run("check", "--lang", "en");
+
+        assertThat(check.exitCode()).as(check.all()).isEqualTo(3);
+        assertThat(Labgrader.message(labgrader.report(), "docker.engine"))
+                .startsWith("The Docker Engine was not reachable. Tried: docker context \"plain\": " + tcpHost + " (");
+        assertThat(check.all()).doesNotContain("Exception", "\tat ");
     }
 
     @Test

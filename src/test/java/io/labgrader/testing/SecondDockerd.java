@@ -27,9 +27,14 @@ public final class SecondDockerd implements AutoCloseable {
     }
 
     public static SecondDockerd start() throws IOException {
+        return start(List.of());
+    }
+
+    /** @param extraArgs further dockerd arguments, e.g. a TLS-protected tcp:// listener */
+    public static SecondDockerd start(List<String> extraArgs) throws IOException {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "lg-ctx-");
         Files.createDirectories(dir.resolve("etc"));
-        String dockerd = String.join(" ", "exec dockerd",
+        String dockerd = String.join(" ", "exec dockerd", String.join(" ", extraArgs),
                 "--host unix://" + dir.resolve("docker.sock"),
                 "--data-root " + dir.resolve("data"),
                 "--exec-root " + dir.resolve("exec"),

@@ -24,8 +24,10 @@ public final class DockerConnector {
                         endpoint.unusable()));
                 continue;
             }
-            DockerApi api = new DockerApi(endpoint, timeout);
+            DockerApi api = null;
             try {
+                // building the client reads a context's TLS material, which can fail as well
+                api = new DockerApi(endpoint, timeout);
                 byte[] ping = api.get("/_ping");
                 String answer = new String(ping, StandardCharsets.UTF_8).strip();
                 if (!answer.equals("OK")) {
@@ -35,12 +37,18 @@ public final class DockerConnector {
                 return api;
             } catch (DockerApi.DockerCallException e) {
                 attempts.add(e.attempt(endpoint));
-                api.close();
+                close(api);
             } catch (RuntimeException e) {
                 attempts.add(DockerApi.DockerCallException.from(e).attempt(endpoint));
-                api.close();
+                close(api);
             }
         }
         throw new DockerUnreachableException(new EngineUnreachable(clock.instant(), source, attempts));
+    }
+
+    private static void close(DockerApi api) {
+        if (api != null) {
+            api.close();
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.labgrader.probe.docker;
 
 import com.github.dockerjava.core.util.CertificateUtils;
 import com.github.dockerjava.transport.SSLConfig;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyManagementException;
 import java.security.KeyStore;
+import java.security.Security;
 import java.security.cert.X509Certificate;
 
 /**
@@ -46,6 +48,10 @@ final class InsecureSSLConfig implements SSLConfig {
         Path key = tlsDir.resolve("key.pem");
         if (!Files.isRegularFile(cert) || !Files.isRegularFile(key)) {
             return null;
+        }
+        if (Security.getProvider("BC") == null) {
+            // docker-java reads PEM keys through Bouncy Castle, which its own LocalDirectorySSLConfig registers first
+            Security.addProvider(new BouncyCastleProvider());
         }
         KeyStore store = CertificateUtils.createKeyStore(Files.readString(key, StandardCharsets.US_ASCII),
                 Files.readString(cert, StandardCharsets.US_ASCII));
