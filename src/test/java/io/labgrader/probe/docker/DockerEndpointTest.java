@@ -183,6 +183,29 @@ class DockerEndpointTest {
     }
 
     @Test
+    @DisplayName("a context whose stored client key is not a key: reported as tried, naming its TLS folder, not a fault")
+    void brokenTlsMaterial() throws Exception {
+        Commands.Result openssl = Commands.run(home, Map.of(), Duration.ofSeconds(60), List.of("openssl", "req", "-x509",
+                "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-days", "2", "-subj", "/CN=student"));
+        assertThat(openssl.exitCode()).as(openssl.all()).isZero();
+        docker("context", "create", "insecure", "--docker", "host=tcp://127.0.0.1:9,skip-tls-verify=true,cert="
+                + home.resolve("cert.pem") + ",key=" + home.resolve("key.pem"));
+        try (var keys = Files.walk(home.resolve(".docker/contexts/tls"))) {
+            for (Path key : keys.filter(p -> p.getFileName().toString().equals("key.pem")).toList()) {
+                Files.writeString(key, "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+            }
+        }
+        env.put("DOCKER_CONTEXT", "insecure");
+
+        assertThatThrownBy(() -> DockerConnector.connect(candidates(), Duration.ofSeconds(2), Clock.systemUTC(), "check"))
+                .isInstanceOfSatisfying(DockerUnreachableException.class, e -> assertThat(e.observation().attempts())
+                        .singleElement().satisfies(a -> {
+                            assertThat(a.endpoint()).isEqualTo("docker context \"insecure\": tcp://127.0.0.1:9");
+                            assertThat(a.detail()).contains("cannot use the TLS material of the docker context in ");
+                        }));
+    }
+
+    @Test
     @DisplayName("an unusable context is reported as tried, with its reason, and nothing else is tried")
     void unusableContextIsAnAttempt() {
         env.put("DOCKER_CONTEXT", "colima");
