@@ -3,6 +3,7 @@ package io.labgrader.probe.docker;
 import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import io.labgrader.evidence.docker.EngineUnreachable;
 import io.labgrader.testing.Commands;
+import io.labgrader.testing.TlsCertificates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -162,9 +163,7 @@ class DockerEndpointTest {
     @Test
     @DisplayName("a tcp:// context with TLS material uses it; one with skip-tls-verify checks no certificate; ports are on its host")
     void tcpContexts() throws Exception {
-        Commands.Result openssl = Commands.run(home, Map.of(), Duration.ofSeconds(60), List.of("openssl", "req", "-x509",
-                "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-days", "2", "-subj", "/CN=engine"));
-        assertThat(openssl.exitCode()).as(openssl.all()).isZero();
+        TlsCertificates.create(home); // ca.pem, cert.pem, key.pem
         docker("context", "create", "tls", "--docker", "host=tcp://engine.example:2376,ca=" + home.resolve("cert.pem")
                 + ",cert=" + home.resolve("cert.pem") + ",key=" + home.resolve("key.pem"));
         docker("context", "create", "insecure", "--docker", "host=tcp://10.0.0.5:2376,skip-tls-verify=true");
@@ -185,9 +184,7 @@ class DockerEndpointTest {
     @Test
     @DisplayName("a context whose stored client key is not a key: reported as tried, naming its TLS folder, not a fault")
     void brokenTlsMaterial() throws Exception {
-        Commands.Result openssl = Commands.run(home, Map.of(), Duration.ofSeconds(60), List.of("openssl", "req", "-x509",
-                "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-days", "2", "-subj", "/CN=student"));
-        assertThat(openssl.exitCode()).as(openssl.all()).isZero();
+        TlsCertificates.create(home); // ca.pem, cert.pem, key.pem
         docker("context", "create", "insecure", "--docker", "host=tcp://127.0.0.1:9,skip-tls-verify=true,cert="
                 + home.resolve("cert.pem") + ",key=" + home.resolve("key.pem"));
         try (var keys = Files.walk(home.resolve(".docker/contexts/tls"))) {
