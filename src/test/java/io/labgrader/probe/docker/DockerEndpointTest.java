@@ -164,7 +164,7 @@ class DockerEndpointTest {
     @DisplayName("a tcp:// context with TLS material uses it; one with skip-tls-verify checks no certificate; ports are on its host")
     void tcpContexts() throws Exception {
         TlsCertificates.create(home); // ca.pem, cert.pem, key.pem
-        docker("context", "create", "tls", "--docker", "host=tcp://engine.example:2376,ca=" + home.resolve("cert.pem")
+        docker("context", "create", "tls", "--docker", "host=tcp://engine.example:2376,ca=" + home.resolve("ca.pem")
                 + ",cert=" + home.resolve("cert.pem") + ",key=" + home.resolve("key.pem"));
         docker("context", "create", "insecure", "--docker", "host=tcp://10.0.0.5:2376,skip-tls-verify=true");
 
