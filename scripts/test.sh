@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test.sh - the project's test command: prepares what the tests need on this machine, then runs every test.
-#   1. a Docker Engine with nginx:latest and hello-world (scripts/prepare-docker.sh), and clean Debian test images
-#      built offline (scripts/prepare-test-images.sh)
+#   1. a Docker Engine with nginx:latest and hello-world (scripts/prepare-docker.sh), Podman with the same images
+#      (scripts/prepare-podman.sh), and clean Debian test images built offline (scripts/prepare-test-images.sh)
 #   2. gitlab-ci-local, the runner that tests .gitlab-ci.yml (scripts/prepare-gitlab-ci-local.sh), and Chromium
 #   3. libvirt + QEMU for the VM tests (scripts/prepare-libvirt.sh), where it can be installed
 #   4. mvn verify: the engine's tests (unit, format and real-engine scenario tests) and the jar
@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(CDPATH='' cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
 
 scripts/prepare-docker.sh
+# Podman with the same images, for the Podman scenario tests (they start its Docker-compatible service themselves)
+scripts/prepare-podman.sh
 # clean Debian images (one with only a Java runtime, one without Java) for the student-download and autograder tests
 scripts/prepare-test-images.sh
 scripts/prepare-gitlab-ci-local.sh

@@ -79,7 +79,7 @@ final class DockerFindings {
         List<ContainerEventObserved> events = c.events();
         int lastStart = -1;
         for (int i = 0; i < events.size(); i++) {
-            if (events.get(i).action().equals("start")) {
+            if (events.get(i).kind().equals("start")) {
                 lastStart = i;
             }
         }

@@ -33,6 +33,11 @@ final class EngineAdvice {
             case NOT_DOCKER -> LocalizedText.of(
                     "Dort antwortet etwas, das keine Docker Engine ist. Prüfen Sie DOCKER_HOST.",
                     "Something that is not a Docker Engine answers there. Check DOCKER_HOST.");
+            case CONTEXT_UNUSABLE -> LocalizedText.of(
+                    "Der gewählte Docker-Kontext ist nicht nutzbar (siehe oben). \"docker context ls\" zeigt die Kontexte;"
+                            + " \"docker context use <Name>\" wählt einen anderen, \"docker context use default\" die übliche Engine.",
+                    "The docker context chosen cannot be used (see above). \"docker context ls\" lists the contexts;"
+                            + " \"docker context use <name>\" chooses another, \"docker context use default\" the usual engine.");
             case OTHER -> LocalizedText.of("Prüfen Sie mit \"docker version\", ob Docker läuft.", "Check with \"docker version\" that Docker runs.");
         };
         return LocalizedText.of("Die Docker Engine war nicht erreichbar. Versucht: " + triedEn + ". ", "The Docker Engine was not reachable. Tried: " + triedEn + ". ")
@@ -42,12 +47,13 @@ final class EngineAdvice {
     /** The most telling problem first: a socket that exists but refuses us says more than a missing one elsewhere. */
     private static int priority(Problem p) {
         return switch (p) {
-            case PERMISSION_DENIED -> 0;
-            case NO_ANSWER -> 1;
-            case NOT_DOCKER -> 2;
-            case CONNECTION_REFUSED -> 3;
-            case OTHER -> 4;
-            case SOCKET_MISSING -> 5;
+            case CONTEXT_UNUSABLE -> 0;
+            case PERMISSION_DENIED -> 1;
+            case NO_ANSWER -> 2;
+            case NOT_DOCKER -> 3;
+            case CONNECTION_REFUSED -> 4;
+            case OTHER -> 5;
+            case SOCKET_MISSING -> 6;
         };
     }
 }

@@ -30,17 +30,30 @@ record StopVerdict(Kind kind, ContainerStory container, String detail) {
 
     static StopVerdict of(ContainerStory c, DockerTimeline timeline) {
         List<ContainerEventObserved> after = DockerFindings.eventsAfterLastStart(c);
+        String cli = timeline.podman() ? "podman" : "docker";
         // a restart also emits stop, then start again: only events after the last start say how the last run ended
-        if (after.stream().anyMatch(e -> e.action().equals("stop"))) {
+        if (after.stream().anyMatch(e -> e.kind().equals("stop"))) {
             return new StopVerdict(Kind.STOPPED, c, "");
         }
-        Optional<ContainerEventObserved> die = after.stream().filter(e -> e.action().equals("die")).findFirst();
-        boolean destroyed = after.stream().anyMatch(e -> e.action().equals("destroy"));
+        Optional<ContainerEventObserved> die = after.stream().filter(e -> e.kind().equals("die")).findFirst();
+        boolean destroyed = after.stream().anyMatch(e -> e.kind().equals("destroy"));
+        boolean killEvent = after.stream().anyMatch(e -> e.kind().equals("kill"));
         if (die.isPresent()) {
-            boolean sigkill = after.stream().anyMatch(e -> e.action().equals("kill") && isSigkill(e.signal()))
+            boolean sigkill = after.stream().anyMatch(e -> e.kind().equals("kill") && isSigkill(e.signal()))
                     || Integer.valueOf(137).equals(die.get().exitCode());
             if (sigkill) {
-                return new StopVerdict(Kind.KILLED, c, destroyed ? "docker rm -f" : "docker kill");
+                // docker rm -f sends SIGKILL itself (with a kill event); podman rm -f sends the stop signal first and
+                // kills only after its timeout, without a kill event: there a kill event means podman kill
+                boolean byRemoval = destroyed && !(timeline.podman() && killEvent);
+                return new StopVerdict(Kind.KILLED, c, cli + (byRemoval ? " rm -f" : " kill"));
+            }
+            if (timeline.podman() && !killEvent && Integer.valueOf(0).equals(die.get().exitCode())) {
+                // Podman emits its stop event only when it wins a race with the container's own clean-up, which a
+                // server that exits at once on its stop signal usually wins (containers/podman libpod/container_internal.go
+                // stop: "state changed ... discontinuing stop procedure", before newContainerEvent(events.Stop)).
+                // Exit 0 with no kill is what "podman stop" leaves; "podman rm -f" also sends the stop signal and
+                // waits first (podman-rm --time), so it is a graceful stop as well.
+                return new StopVerdict(Kind.STOPPED, c, "");
             }
             return new StopVerdict(Kind.ENDED_OTHERWISE, c, "exit code " + die.get().exitCode());
         }
@@ -53,7 +66,7 @@ record StopVerdict(Kind kind, ContainerStory container, String detail) {
                 return new StopVerdict(Kind.UNKNOWN, c, "");
             }
             if (Integer.valueOf(137).equals(exit)) {
-                return new StopVerdict(Kind.KILLED, c, "docker kill");
+                return new StopVerdict(Kind.KILLED, c, cli + " kill");
             }
             return new StopVerdict(Kind.ENDED_OTHERWISE, c, "exit code " + exit);
         }

@@ -138,7 +138,8 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs the script with bash: DOCKER_HOST names the engine being watched, so that its docker commands and
+     * Runs the script with bash: DOCKER_HOST (or DOCKER_CONTEXT, for an engine found through a docker context)
+     * names the engine being watched, so that its docker commands and
      * labgrader see the same engine; LABGRADER_PORT_HOST is where that engine's published ports answer
      * (localhost, or e.g. "docker" for GitLab's dind service).
      */
@@ -147,7 +148,13 @@ final class ReplayCommand implements Callable<Integer> {
         String sha256 = null;
         ProcessBuilder builder = new ProcessBuilder("bash", script.toAbsolutePath().toString()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
-        env.put("DOCKER_HOST", endpoint.uri().toString());
+        if (endpoint.context() != null) {
+            // the same context, so that the script's docker commands also get its TLS material
+            env.remove("DOCKER_HOST");
+            env.put("DOCKER_CONTEXT", endpoint.context());
+        } else {
+            env.put("DOCKER_HOST", endpoint.uri().toString());
+        }
         env.put("LABGRADER_PORT_HOST", endpoint.portHost());
         Process process;
         try {

@@ -1,7 +1,6 @@
 package io.labgrader.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.labgrader.testing.Await;
 import io.labgrader.testing.Commands;
@@ -331,17 +330,7 @@ class DockerScenarioTest {
     }
 
     private void assertRegradeEqualsLive(int expectedExit) {
-        Commands.Result regrade = labgrader.run("grade", "evidence", "--lang", "en", "--out", "regrade");
-        assertThat(regrade.exitCode()).as(regrade.all()).isEqualTo(expectedExit);
-        JsonNode live = withoutTime(labgrader.report());
-        JsonNode offline = withoutTime(Labgrader.report(dir.resolve("regrade")));
-        assertThat(offline).isEqualTo(live);
-    }
-
-    private static JsonNode withoutTime(JsonNode report) {
-        ObjectNode copy = report.deepCopy();
-        copy.remove("gradedAt");
-        return copy;
+        labgrader.assertRegradeEqualsLive(expectedExit);
     }
 
     private void awaitJournal(String fragment, Duration deadline) throws IOException {

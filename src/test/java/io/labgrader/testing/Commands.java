@@ -27,7 +27,7 @@ public final class Commands {
             if (dir != null) {
                 builder.directory(dir.toFile());
             }
-            builder.environment().putAll(env);
+            environment(builder, env);
             Path out = java.nio.file.Files.createTempFile("cmd", ".out");
             Path err = java.nio.file.Files.createTempFile("cmd", ".err");
             builder.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -48,6 +48,17 @@ public final class Commands {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /** Adds env to the process's environment; a null value removes the variable, e.g. a DOCKER_HOST a scenario must not see. */
+    public static void environment(ProcessBuilder builder, Map<String, String> env) {
+        env.forEach((key, value) -> {
+            if (value == null) {
+                builder.environment().remove(key);
+            } else {
+                builder.environment().put(key, value);
+            }
+        });
     }
 
     public static Result docker(String... args) {

@@ -45,6 +45,7 @@ public final class Labgrader {
         return dir;
     }
 
+    /** Sets a variable for labgrader's runs; null removes it from the environment they inherit. */
     public Labgrader env(String key, String value) {
         env.put(key, value);
         return this;
@@ -63,7 +64,7 @@ public final class Labgrader {
             List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
             command.addAll(command(args));
             ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-            builder.environment().putAll(env);
+            Commands.environment(builder, env);
             builder.redirectOutput(dir.resolve("watch.out").toFile()).redirectError(dir.resolve("watch.err").toFile());
             return builder.start();
         } catch (IOException e) {
@@ -98,6 +99,22 @@ public final class Labgrader {
         Map<String, String> outcomes = new LinkedHashMap<>();
         report.path("criteria").forEach(c -> outcomes.put(c.path("id").asText(), c.path("outcome").asText()));
         return outcomes;
+    }
+
+    /**
+     * Regrades the evidence offline ({@code grade evidence}) as an instructor would, and asserts that the report
+     * is exactly the live one, but for the time it was made.
+     */
+    public void assertRegradeEqualsLive(int expectedExit) {
+        Commands.Result regrade = run("grade", "evidence", "--lang", "en", "--out", "regrade");
+        org.assertj.core.api.Assertions.assertThat(regrade.exitCode()).as(regrade.all()).isEqualTo(expectedExit);
+        org.assertj.core.api.Assertions.assertThat(withoutTime(report(dir.resolve("regrade")))).isEqualTo(withoutTime(report()));
+    }
+
+    private static JsonNode withoutTime(JsonNode report) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = report.deepCopy();
+        copy.remove("gradedAt");
+        return copy;
     }
 
     public static String message(JsonNode report, String id) {

@@ -16,6 +16,18 @@ public record ContainerEventObserved(Instant at, String source, long timeNano, S
                                      String image, String name, Integer exitCode, String signal)
         implements Observation {
 
+    /**
+     * The action in Docker's words. Podman's compatible API passes on its own names for two of them: "remove" for
+     * Docker's "destroy", and (in its own event log) "died" for "die" (containers/podman libpod/events/config.go).
+     */
+    public String kind() {
+        return switch (action == null ? "" : action) {
+            case "remove" -> "destroy";
+            case "died" -> "die";
+            default -> action == null ? "" : action;
+        };
+    }
+
     /** Identity of the event, so the same event read twice (check then check again) counts once. */
     public String key() {
         return timeNano + "/" + containerId + "/" + action;

@@ -81,8 +81,9 @@ public final class ContainerStory {
                 .orElse(shortId());
     }
 
+    /** The events of one kind, in Docker's words ({@link ContainerEventObserved#kind()}), whichever engine sent them. */
     public List<ContainerEventObserved> events(String action) {
-        return events().stream().filter(e -> e.action().equals(action)).toList();
+        return events().stream().filter(e -> e.kind().equals(action)).toList();
     }
 
     public boolean hasEvent(String action) {

@@ -54,6 +54,11 @@ public final class DockerTimeline {
         return List.copyOf(engines);
     }
 
+    /** The engine was Podman (its Docker-compatible API), as far as any observation of it says. */
+    public boolean podman() {
+        return engines.stream().anyMatch(EngineObserved::podman);
+    }
+
     public List<EngineUnreachable> unreachable() {
         return List.copyOf(unreachable);
     }

@@ -27,6 +27,8 @@ public record EngineUnreachable(Instant at, String source, List<Attempt> attempt
         NO_ANSWER,
         /** it answered, but not like a Docker Engine */
         NOT_DOCKER,
+        /** the docker context chosen (DOCKER_CONTEXT or config.json) is unknown, unreadable, or reached in a way labgrader cannot */
+        CONTEXT_UNUSABLE,
         OTHER
     }
 }

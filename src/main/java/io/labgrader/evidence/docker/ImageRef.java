@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /**
  * An image reference normalised the way the Docker CLI resolves it: "nginx", "nginx:latest",
- * "library/nginx" and "docker.io/library/nginx:latest" all name the same image.
+ * "library/nginx" and "docker.io/library/nginx:latest" all name the same image. Podman names an image that came
+ * from no registry (loaded from a file, built, or imported) "localhost/nginx:latest", and resolves the short name
+ * "nginx:latest" to it first (containers/common libimage short-name lookup): the same name the student typed.
  */
 public record ImageRef(String repository, String tag) {
 
@@ -21,7 +23,7 @@ public record ImageRef(String repository, String tag) {
             tag = ref.substring(colon + 1);
             ref = ref.substring(0, colon);
         }
-        for (String registry : new String[]{"docker.io/", "index.docker.io/", "registry-1.docker.io/"}) {
+        for (String registry : new String[]{"docker.io/", "index.docker.io/", "registry-1.docker.io/", "localhost/"}) {
             if (ref.startsWith(registry)) {
                 ref = ref.substring(registry.length());
             }

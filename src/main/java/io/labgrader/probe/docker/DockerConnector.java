@@ -18,8 +18,16 @@ public final class DockerConnector {
             throws DockerUnreachableException {
         List<EngineUnreachable.Attempt> attempts = new ArrayList<>();
         for (DockerEndpoint endpoint : candidates) {
-            DockerApi api = new DockerApi(endpoint, timeout);
+            if (!endpoint.usable()) {
+                // a docker context that cannot be used: nothing to connect to, but the student must read why
+                attempts.add(new EngineUnreachable.Attempt(endpoint.toString(), EngineUnreachable.Problem.CONTEXT_UNUSABLE,
+                        endpoint.unusable()));
+                continue;
+            }
+            DockerApi api = null;
             try {
+                // building the client reads a context's TLS material, which can fail as well
+                api = new DockerApi(endpoint, timeout);
                 byte[] ping = api.get("/_ping");
                 String answer = new String(ping, StandardCharsets.UTF_8).strip();
                 if (!answer.equals("OK")) {
@@ -29,12 +37,18 @@ public final class DockerConnector {
                 return api;
             } catch (DockerApi.DockerCallException e) {
                 attempts.add(e.attempt(endpoint));
-                api.close();
+                close(api);
             } catch (RuntimeException e) {
                 attempts.add(DockerApi.DockerCallException.from(e).attempt(endpoint));
-                api.close();
+                close(api);
             }
         }
         throw new DockerUnreachableException(new EngineUnreachable(clock.instant(), source, attempts));
+    }
+
+    private static void close(DockerApi api) {
+        if (api != null) {
+            api.close();
+        }
     }
 }

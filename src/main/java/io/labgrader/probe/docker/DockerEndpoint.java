@@ -10,26 +10,53 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Where a Docker Engine may be listening. DOCKER_HOST (and its TLS settings) wins, as with the docker CLI;
- * otherwise the usual sockets of Docker Engine, Docker Desktop, rootless Docker, Colima and Rancher Desktop are
- * tried in turn.
+ * Where a Docker Engine may be listening, found the way the docker CLI finds it (docker/cli cli/command/cli.go
+ * resolveContextName): DOCKER_HOST wins, then DOCKER_CONTEXT, then the current context of the CLI's config.json;
+ * "default", or no context at all, means the usual endpoints of Docker Engine, Docker Desktop, rootless Docker,
+ * Colima, Rancher Desktop and Podman, tried in turn.
+ *
+ * @param context  the docker context this endpoint comes from, or null
+ * @param unusable why the context cannot be used and what to do, or null when it can be tried
  */
-public record DockerEndpoint(URI uri, SSLConfig ssl) {
+public record DockerEndpoint(URI uri, SSLConfig ssl, String context, String unusable) {
+
+    public DockerEndpoint(URI uri, SSLConfig ssl) {
+        this(uri, ssl, null, null);
+    }
+
+    static DockerEndpoint ofContext(String context, URI uri, SSLConfig ssl) {
+        return new DockerEndpoint(uri, ssl, context, null);
+    }
+
+    static DockerEndpoint unusable(String context, URI uri, String why) {
+        return new DockerEndpoint(uri, null, context, why);
+    }
+
+    public boolean usable() {
+        return unusable == null && uri != null;
+    }
 
     /** The host on which published ports are reached: localhost for a socket, the engine's host for tcp://. */
     public String portHost() {
-        if ("tcp".equals(uri.getScheme()) || "http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) {
+        if (uri != null && ("tcp".equals(uri.getScheme()) || "http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
             return uri.getHost() == null ? "localhost" : uri.getHost();
         }
         return "localhost";
     }
 
+    /** "unix:///var/run/docker.sock", or with its context: "docker context \"colima\": unix:///…". */
     @Override
     public String toString() {
-        return uri.toString();
+        String address = uri == null ? "" : uri.toString();
+        if (context == null) {
+            return address;
+        }
+        return "docker context \"" + context + "\"" + (address.isEmpty() ? "" : ": " + address);
     }
 
     /** Every endpoint to try, in order. */
@@ -44,21 +71,49 @@ public record DockerEndpoint(URI uri, SSLConfig ssl) {
                     .build();
             return List.of(new DockerEndpoint(config.getDockerHost(), config.getSSLConfig()));
         }
-        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
+        DockerContexts contexts = DockerContexts.of(env, home);
+        String fromEnv = env.get("DOCKER_CONTEXT");
+        DockerContexts.Current current = fromEnv != null && !fromEnv.isBlank()
+                ? new DockerContexts.Current(Optional.of(fromEnv.strip()), null) : contexts.current();
+        Optional<String> chosen = current.name().filter(name -> !DockerContexts.DEFAULT.equals(name));
+        if (chosen.isPresent()) {
+            // the student's docker commands go to this context's engine: grading another one would grade the wrong
+            // containers, so no other endpoint is tried, as the docker CLI tries none
+            return List.of(contexts.endpoint(chosen.get()));
+        }
+        List<DockerEndpoint> endpoints = new ArrayList<>();
+        if (current.problem() != null) {
+            endpoints.add(unusable(null, null, current.problem()));
+        }
+        endpoints.addAll(usual(env, home));
+        return endpoints;
+    }
+
+    /** The usual endpoints of this system; one that exists is tried before those that don't. */
+    static List<DockerEndpoint> usual(Map<String, String> env, Path home) {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
         if (windows) {
-            return List.of(new DockerEndpoint(URI.create("npipe:////./pipe/docker_engine"), null));
+            // Docker Desktop's engine pipes (Windows containers, then the Linux engine), then Podman's machine
+            return List.of(new DockerEndpoint(URI.create("npipe:////./pipe/docker_engine"), null),
+                    new DockerEndpoint(URI.create("npipe:////./pipe/dockerDesktopLinuxEngine"), null),
+                    new DockerEndpoint(URI.create("npipe:////./pipe/podman-machine-default"), null));
         }
         LinkedHashSet<String> sockets = new LinkedHashSet<>();
         sockets.add("/var/run/docker.sock");
         String runtimeDir = env.get("XDG_RUNTIME_DIR");
         if (runtimeDir != null && !runtimeDir.isBlank()) {
-            sockets.add(runtimeDir + "/docker.sock");
+            sockets.add(runtimeDir + "/docker.sock"); // rootless Docker
         }
         if (home != null) {
-            sockets.add(home.resolve(".docker/run/docker.sock").toString());
-            sockets.add(home.resolve(".docker/desktop/docker.sock").toString());
+            sockets.add(home.resolve(".docker/run/docker.sock").toString());     // Docker Desktop (macOS)
+            sockets.add(home.resolve(".docker/desktop/docker.sock").toString()); // Docker Desktop (Linux)
             sockets.add(home.resolve(".colima/default/docker.sock").toString());
-            sockets.add(home.resolve(".rd/docker.sock").toString());
+            sockets.add(home.resolve(".config/colima/default/docker.sock").toString());
+            sockets.add(home.resolve(".rd/docker.sock").toString());             // Rancher Desktop
+        }
+        sockets.add("/run/podman/podman.sock");                                   // Podman, as root
+        if (runtimeDir != null && !runtimeDir.isBlank()) {
+            sockets.add(runtimeDir + "/podman/podman.sock");                       // Podman, rootless
         }
         List<DockerEndpoint> endpoints = new ArrayList<>();
         // an existing socket is worth trying first; a missing one is still listed so the message can say it was tried

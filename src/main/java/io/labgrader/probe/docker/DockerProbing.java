@@ -28,7 +28,17 @@ public final class DockerProbing {
 
     /** The endpoints to try on this machine. */
     public static List<DockerEndpoint> endpoints() {
-        return DockerEndpoint.candidates(System.getenv(), Path.of(System.getProperty("user.home")));
+        return DockerEndpoint.candidates(System.getenv(), home(System.getenv()));
+    }
+
+    /**
+     * The home folder as the docker CLI sees it (moby pkg/homedir): $HOME, or %USERPROFILE% on Windows. Java's
+     * user.home comes from the password database instead, and would miss a HOME set for one run.
+     */
+    static Path home(java.util.Map<String, String> env) {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
+        String home = env.get(windows ? "USERPROFILE" : "HOME");
+        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
     }
 
     /** An engine connection being made, or the record of why none could be. */
@@ -74,7 +84,7 @@ public final class DockerProbing {
         } catch (IOException | RuntimeException e) {
             // it answered /_ping, then failed: record it as an engine that stopped answering
             bundle.record(new EngineUnreachable(bundle.clock().instant(), source, List.of(new EngineUnreachable.Attempt(
-                    endpoints.isEmpty() ? "?" : String.valueOf(endpoints.get(0)),
+                    String.valueOf(connection.api().endpoint()),
                     e instanceof DockerApi.DockerCallException d ? d.problem() : EngineUnreachable.Problem.OTHER,
                     String.valueOf(e.getMessage())))));
             return null;

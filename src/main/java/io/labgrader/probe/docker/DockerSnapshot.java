@@ -41,6 +41,8 @@ public final class DockerSnapshot {
     private final EvidenceBundle bundle;
     private final HttpPageProbe http;
     private final String source;
+    /** Set by {@link #engine()}: Podman's API needs another way to read the event history. */
+    private boolean podman;
 
     public DockerSnapshot(DockerApi api, EvidenceBundle bundle, HttpPageProbe http, String source) {
         this.api = api;
@@ -65,10 +67,16 @@ public final class DockerSnapshot {
         JsonNode i = Json.mapper().readTree(info);
         String raw = bundle.saveRaw("version.json", version);
         bundle.saveRaw("info.json", info);
+        // Docker names its component "Engine", Podman "Podman Engine" (GET /version, Components[0].Name)
+        String product = v.path("Components").path(0).path("Name").asText("");
+        podman = product.toLowerCase(java.util.Locale.ROOT).contains("podman");
+        // Podman's compat /info makes up a new ID on every call (containers/podman pkg/api/handlers/compat/info.go,
+        // uuid.New()): it identifies nothing, so none is recorded
+        String daemonId = podman ? "" : i.path("ID").asText("");
         EngineObserved engine = new EngineObserved(bundle.clock().instant(), source, api.endpoint().toString(),
                 v.path("Version").asText(""), v.path("ApiVersion").asText(""), v.path("Os").asText(""),
                 v.path("Arch").asText(""), v.path("KernelVersion").asText(""), i.path("OperatingSystem").asText(""),
-                i.path("ID").asText(""), raw);
+                daemonId, raw, product.isEmpty() ? null : product);
         bundle.record(engine);
         bundle.setHost(new Manifest.Host(System.getProperty("os.name"), System.getProperty("os.arch"),
                 engine.version(), engine.daemonId()));
@@ -124,12 +132,19 @@ public final class DockerSnapshot {
 
     /** The engine's container events between since and until (it keeps only the last 256, in memory). */
     public void events(Instant since, Instant until) throws IOException {
-        byte[] body = api.get("/events?since=" + seconds(since) + "&until=" + seconds(until) + "&filters=" + CONTAINER_EVENTS);
+        // Podman's file event log stops reading at once when "until" lies in the past and returns almost nothing
+        // (podman issue #29579, EventLogFile.Read); ask it for the history without streaming, and cut at until here
+        byte[] body = api.get("/events?since=" + seconds(since) + (podman ? "&stream=false" : "&until=" + seconds(until))
+                + "&filters=" + CONTAINER_EVENTS);
         String raw = bundle.saveRaw("events.jsonl", body);
+        long untilNano = until.getEpochSecond() * 1_000_000_000L + until.getNano();
         int count = 0;
         try (MappingIterator<JsonNode> events = Json.mapper().readerFor(JsonNode.class).readValues(body)) {
             while (events.hasNextValue()) {
                 JsonNode event = events.nextValue();
+                if (podman && event.path("timeNano").asLong(0) > untilNano) {
+                    continue;
+                }
                 if ("container".equals(event.path("Type").asText("container"))) {
                     bundle.record(DockerJson.event(event, source));
                     count++;
