@@ -24,8 +24,9 @@ public final class Main implements Runnable {
     /**
      * stdout and stderr in the encoding the JVM chose for them (the console's code page on Windows, the locale's
      * elsewhere), through streams that spell in ASCII what that encoding lacks instead of printing "?".
-     * Java cannot switch a Windows console to UTF-8 (SetConsoleOutputCP) by itself, and whether the console's font
-     * has ✔ is not known to it either; printing in the console's own code page is what can be relied on.
+     * The Windows console is not switched to UTF-8 (SetConsoleOutputCP, possible through JNA): that cannot be tested
+     * here, stays switched if labgrader is killed, and the console's font may lack ✔ anyway; printing in the
+     * console's own code page is what can be relied on.
      */
     private static void printInTheConsolesEncoding() {
         ConsoleEncoding out = new ConsoleEncoding(ConsoleEncoding.charsetOf(System.out, "sun.stdout.encoding"));
