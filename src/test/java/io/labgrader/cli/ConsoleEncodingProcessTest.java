@@ -101,10 +101,37 @@ class ConsoleEncodingProcessTest {
     void theReportReadsRightInTheConsolesEncoding(String console, String java, String lang, List<String> jvmOptions,
                                                    String encoding, String language, String expected,
                                                    @TempDir Path dir) throws Exception {
+        String stdout = run(dir, java, lang, jvmOptions, Charset.forName(encoding), "grade", BUNDLE.toString(), "--lang", language);
+
+        assertThat(stdout).as("stdout decoded as %s", encoding).isEqualTo(expected.replace("\n", System.lineSeparator()));
+        assertThat(stdout).doesNotContain("?", "\uFFFD");
+    }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("labgrader rubric under LANG=C: titles spelled in ASCII and the points column still aligned")
+    void rubricTableUnderLangC(@TempDir Path dir) throws Exception {
+        String stdout = run(dir, "java", "C", List.of(), StandardCharsets.US_ASCII, "rubric", "--lang", "de");
+
+        List<String> rows = stdout.lines().filter(l -> l.startsWith("docker.")).toList();
+        assertThat(rows).hasSize(7).contains(
+                "docker.hello-world     hello-world ausgefuehrt             10  docker.engine",
+                "docker.nginx-port      Port 8080 veroeffentlicht           10  docker.nginx-detached");
+        // points are right-aligned under the header "Punkte": every row's number ends where that word ends
+        int end = stdout.lines().filter(l -> l.startsWith("id ")).findFirst().orElseThrow().indexOf("Punkte") + "Punkte".length();
+        assertThat(rows).allSatisfy(row -> assertThat(row.substring(end - 2, end + 1)).as("the points column of: %s", row)
+                .matches("[ 1-9][0-9] "));
+        assertThat(stdout).doesNotContain("?");
+    }
+
+    /** labgrader's stdout, run in {@code dir} with the locale, JVM options and JDK given, decoded as the console would. */
+    private static String run(Path dir, String java, String lang, List<String> jvmOptions, Charset console, String... args)
+            throws Exception {
         Labgrader labgrader = new Labgrader(dir, "docker");
-        List<String> command = new ArrayList<>(labgrader.command("grade", BUNDLE.toString(), "--lang", language));
-        assertThat(Path.of(java.equals("java") ? command.get(0) : java)).as("the JDK this case runs on").exists();
-        command.set(0, java.equals("java") ? command.get(0) : java);
+        List<String> command = new ArrayList<>(labgrader.command(args));
+        if (!java.equals("java")) {
+            assertThat(Path.of(java)).as("the JDK this case runs on").exists();
+            command.set(0, java);
+        }
         command.addAll(1, jvmOptions);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
@@ -112,12 +139,9 @@ class ConsoleEncodingProcessTest {
         builder.environment().remove("LC_CTYPE");
         builder.environment().put("LANG", lang);
         Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("grade finishes within 60 s").isTrue();
-
-        String stdout = decode(dir.resolve("out"), Charset.forName(encoding));
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("labgrader finishes within 60 s").isTrue();
         assertThat(process.exitValue()).as("exit code; stderr: %s", Files.readString(dir.resolve("err"), StandardCharsets.ISO_8859_1)).isZero();
-        assertThat(stdout).as("stdout decoded as %s", encoding).isEqualTo(expected.replace("\n", System.lineSeparator()));
-        assertThat(stdout).doesNotContain("?", "\uFFFD");
+        return decode(dir.resolve("out"), console);
     }
 
     /** The bytes as the console decodes them; a byte that is no character in its encoding would show as U+FFFD. */
