@@ -36,6 +36,11 @@ class WatchSignalsTest {
     @Test
     @DisplayName("SIGINT ends watch even when it was started with SIGINT ignored, as a script's background job is")
     void sigintWhenStartedWithSigintIgnored() throws Exception {
+        // the premise: what startWithSigintIgnored does leaves SIGINT (bit 2 of SigIgn) ignored in the program it starts
+        List<String> grep = new java.util.ArrayList<>(Labgrader.SIGINT_IGNORED);
+        grep.addAll(List.of("grep", "SigIgn", "/proc/self/status"));
+        Commands.Result status = Commands.run(null, Map.of(), Duration.ofSeconds(10), grep);
+        assertThat(Long.parseLong(status.stdout().replace("SigIgn:", "").strip(), 16) & 0x2).as(status.stdout()).isEqualTo(0x2);
         Labgrader labgrader = new Labgrader(dir, "docker");
         Process watch = labgrader.startWithSigintIgnored("watch", "--lang", "en", "--events-since", "now");
         Instant signalled = signalWhenWatching(watch, "INT");

@@ -67,8 +67,11 @@ public final class Labgrader {
      * gives a job started with {@code &}); {@code exec} keeps the process id, so that signals reach labgrader.
      */
     public Process startWithSigintIgnored(String... args) {
-        return start(List.of("bash", "-c", "trap '' INT; exec \"$@\"", "labgrader"), args);
+        return start(SIGINT_IGNORED, args);
     }
+
+    /** Runs the command after it, with SIGINT ignored. */
+    public static final List<String> SIGINT_IGNORED = List.of("bash", "-c", "trap '' INT; exec \"$@\"", "labgrader");
 
     private Process start(List<String> prefix, String... args) {
         try {
