@@ -9,9 +9,8 @@
 #
 # Needs target/labgrader.jar (mvn package) and a JDK 25 or newer (jlink; the AOT cache must be recorded by the same
 # JVM that ships): LABGRADER_IMAGE_JDK, else /usr/lib/jvm/temurin-25-jdk-amd64 where it exists, else JAVA_HOME.
-# The AOT cache is
-# recorded by one `grade` of a shipped sample submission (offline, no Docker needed), then one `check` when a
-# Docker Engine answers; each bounded in time.
+# The AOT cache is recorded by one `check` where a Docker Engine answers, else by one `grade` of a shipped sample
+# submission (offline); bounded in time.
 #
 #   usage: scripts/build-runtime-image.sh [PLATFORM]    (default: this machine's, e.g. linux-x64)
 set -euo pipefail
