@@ -30,12 +30,15 @@ platform() {
     echo "$os-$arch"
 }
 PLATFORM=${1:-$(platform)}
+# Git for Windows' bash: paths as C:/x/y, which both bash and the JDK's tools read
+to_native() { if command -v cygpath >/dev/null 2>&1; then cygpath -m "$1"; else printf '%s\n' "$1"; fi; }
 JDK=${LABGRADER_IMAGE_JDK:-}
 if [ -z "$JDK" ]; then
     # Maven sets JAVA_HOME to the JDK 17 it builds with: the machine's JDK 25 comes first
     JDK=/usr/lib/jvm/temurin-25-jdk-amd64
     [ -d "$JDK" ] || JDK=${JAVA_HOME:-}
 fi
+JDK=$(to_native "$JDK")
 EXE=''
 case "$PLATFORM" in windows-*) EXE=.exe ;; esac
 [ -x "$JDK/bin/jlink$EXE" ] || die "no jlink in $JDK: set LABGRADER_IMAGE_JDK to a JDK 25 or newer"
@@ -60,7 +63,7 @@ MODULES="$MODULES,jdk.zipfs,jdk.charsets,jdk.localedata,java.xml"
 log "runtime (jlink): $MODULES"
 STRIP=()
 case "$PLATFORM" in linux-*) STRIP=(--strip-native-debug-symbols=exclude-debuginfo-files) ;; esac
-"$JDK/bin/jlink$EXE" --add-modules "$MODULES" --include-locales=de,en --strip-debug "${STRIP[@]}" \
+"$JDK/bin/jlink$EXE" --add-modules "$MODULES" --include-locales=de,en --strip-debug ${STRIP[@]+"${STRIP[@]}"} \
     --no-header-files --no-man-pages --compress=zip-6 --output "$DIR/runtime"
 
 cp target/labgrader.jar rubric.yml src/dist/LIESMICH.txt src/dist/README.txt "$DIR/"
@@ -71,10 +74,10 @@ esac
 
 # The AOT cache: recorded with the image's own java and the jar at its final path inside the image (absolute, as
 # the launchers give it). Training runs in a scratch folder, so nothing of it ships.
-DIR=$(cd "$DIR" && pwd -P)
+DIR=$(to_native "$(cd "$DIR" && pwd -P)")
 JAVA=$DIR/runtime/bin/java$EXE
 JAR=$DIR/labgrader.jar
-TRAIN=$(mktemp -d)
+TRAIN=$(to_native "$(mktemp -d)")
 trap 'rm -rf "$TRAIN"' EXIT
 SAMPLE=$(find submissions -maxdepth 2 -name manifest.json -path '*complete*' | head -n 1)
 [ -n "$SAMPLE" ] || SAMPLE=$(find submissions -maxdepth 2 -name manifest.json | head -n 1)
