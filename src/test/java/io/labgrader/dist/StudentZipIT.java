@@ -2,7 +2,6 @@ package io.labgrader.dist;
 
 import io.labgrader.testing.Commands;
 import io.labgrader.testing.LabDocker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,15 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it: unpacked with the system's unzip, run in a clean Debian container that has only a Java 17 runtime
  * (labgrader-test/java17, scripts/prepare-test-images.sh) against the test's Docker Engine through its socket.
  */
-class StudentZipIT {
+@DisplayName("the student zip, with only Java 17")
+class StudentZipIT extends StudentDownload {
 
     static final String IMAGE = "labgrader-test/java17:latest";
 
     @TempDir
     Path dir;
     Path folder;
-    StudentMachine machine;
-    StudentLab lab;
 
     @BeforeEach
     void unpack() {
@@ -44,33 +42,6 @@ class StudentZipIT {
         LabDocker.removeLabContainers();
         machine = StudentMachine.start(IMAGE, folder);
         lab = new StudentLab(machine, folder, "./labgrader");
-    }
-
-    @AfterEach
-    void clean() {
-        if (machine != null) {
-            machine.close();
-        }
-        LabDocker.removeLabContainers();
-    }
-
-    @Test
-    @DisplayName("with only Java 17: ./labgrader check while nginx runs and after removing it grades the Docker section 65 of 65; no Maven, git or downloader there")
-    void checkTwiceGradesTheLab() {
-        lab.assertNoBuildOrDownloadTools();
-        Commands.Result second = lab.doTheLabWithChecks();
-
-        assertThat(second.exitCode()).as(second.all()).isZero();
-        assertThat(second.stdout()).contains("65 / 100");
-        lab.assertDockerSectionGraded();
-    }
-
-    @Test
-    @DisplayName("with only Java 17: ./labgrader watch, the lab in another terminal, Ctrl-C: graded 65 of 65")
-    void watchGradesTheLab() throws InterruptedException {
-        lab.doTheLabUnderWatch();
-
-        lab.assertDockerSectionGraded();
     }
 
     @Test
