@@ -14,6 +14,10 @@ scripts/prepare-docker.sh
 # clean Debian images (one with only a Java runtime, one without Java) for the student-download and autograder tests
 scripts/prepare-test-images.sh
 scripts/prepare-gitlab-ci-local.sh
+# unzip: the student-zip test unpacks the download as a student does
+if ! command -v unzip >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends unzip >/dev/null
+fi
 # headless Chromium renders the class overview in its test (Debian's package; run as root on CI)
 if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null
