@@ -62,7 +62,8 @@ MODULES=$("$JDK/bin/jdeps$EXE" --ignore-missing-deps --print-module-deps --multi
 MODULES="$MODULES,jdk.zipfs,jdk.charsets,jdk.localedata,java.xml"
 log "runtime (jlink): $MODULES"
 STRIP=()
-case "$PLATFORM" in linux-*) STRIP=(--strip-native-debug-symbols=exclude-debuginfo-files) ;; esac
+# Linux: drop the native debug symbols (a third of the runtime's size); jlink needs objcopy (binutils) for that
+case "$PLATFORM" in linux-*) command -v objcopy >/dev/null 2>&1 && STRIP=(--strip-native-debug-symbols=exclude-debuginfo-files) ;; esac
 "$JDK/bin/jlink$EXE" --add-modules "$MODULES" --include-locales=de,en --strip-debug ${STRIP[@]+"${STRIP[@]}"} \
     --no-header-files --no-man-pages --compress=zip-6 --output "$DIR/runtime"
 
