@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -114,20 +116,24 @@ class PosixLauncherTest {
     @DisplayName("an archive for this jar and java is used; a jar newer than the archive gets a new recording, not the stale archive")
     void archiveUsedUnlessTheJarIsNewer() throws IOException {
         standInJava("17.0.15");
+        // times within one minute, so that `ls -l` (minute precision, part of the archive's name) cannot tell them
+        // apart: only the launcher's newer-than check can
+        Instant jarTime = Instant.parse("2026-01-01T10:00:30Z");
+        Files.setLastModifiedTime(download.resolve("labgrader.jar"), FileTime.from(jarTime));
         launch("check");
-        String recorded = javaArgs().stream().filter(a -> a.startsWith("-XX:ArchiveClassesAtExit=")).findFirst().orElseThrow()
-                .substring("-XX:ArchiveClassesAtExit=".length());
-        Files.writeString(Path.of(recorded), "archive"); // what the JVM writes at exit
-        Files.setLastModifiedTime(Path.of(recorded), Files.getLastModifiedTime(download.resolve("labgrader.jar")));
+        Path recorded = Path.of(javaArgs().stream().filter(a -> a.startsWith("-XX:ArchiveClassesAtExit=")).findFirst()
+                .orElseThrow().substring("-XX:ArchiveClassesAtExit=".length()));
+        Files.writeString(recorded, "archive"); // what the JVM writes at exit
+        Files.setLastModifiedTime(recorded, FileTime.from(jarTime.plusSeconds(10)));
 
         launch("check");
         assertThat(javaArgs()).contains("-XX:SharedArchiveFile=" + recorded, "-Xshare:auto");
 
-        Files.setLastModifiedTime(download.resolve("labgrader.jar"), java.nio.file.attribute.FileTime.fromMillis(
-                Files.getLastModifiedTime(Path.of(recorded)).toMillis() + 5_000));
+        // the jar replaced after the archive was recorded (same size, same minute)
+        Files.setLastModifiedTime(recorded, FileTime.from(jarTime.minusSeconds(20)));
         launch("check");
         assertThat(javaArgs()).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile="))
-                .anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+                .contains("-XX:ArchiveClassesAtExit=" + recorded);
     }
 
     @Test
