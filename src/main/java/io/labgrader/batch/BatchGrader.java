@@ -95,6 +95,8 @@ public final class BatchGrader {
     private boolean cancelled;
     private int busy;
     private volatile Path work;
+    /** What unpacking a class zip refused or skipped. */
+    private volatile ClassZip.Unpacked unpacked = ClassZip.Unpacked.NONE;
     /** Each grading thread unpacks into a folder of its own, reused from student to student. */
     private final ThreadLocal<Path> threadWork = ThreadLocal.withInitial(
             () -> work.resolve("t" + Thread.currentThread().getId()));
@@ -116,7 +118,8 @@ public final class BatchGrader {
             Path root = root(out);
             SubmissionFinder.Found found;
             try {
-                found = SubmissionFinder.find(root, Set.of(out));
+                found = SubmissionFinder.find(root, Set.of(out), settings.language())
+                        .withIgnored(unpacked.skipped().stream().map(t -> t.in(settings.language())).toList());
             } catch (IOException e) {
                 throw new InputException(settings.input() + ": cannot list the submissions: " + e.getMessage());
             }
@@ -203,13 +206,13 @@ public final class BatchGrader {
             return input;
         }
         if (Files.isRegularFile(input) && input.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
-            Path unpacked = work.resolve("input");
+            Path target = work.resolve("input");
             try {
-                SafeUnzip.extract(input, unpacked, settings.limits().forClass(), input.getFileName().toString());
+                unpacked = ClassZip.extract(input, target, settings.limits(), input.getFileName().toString());
             } catch (Rejection r) {
                 throw new InputException(r.reason().in(settings.language()));
             }
-            return unpacked;
+            return target;
         }
         throw new InputException(input + ": " + (Files.exists(input) ? "neither a folder nor a zip" : "no such folder"));
     }
@@ -225,7 +228,7 @@ public final class BatchGrader {
         if (total == 0) {
             return;
         }
-        SubmissionPreparer preparer = new SubmissionPreparer(root, settings.limits());
+        SubmissionPreparer preparer = new SubmissionPreparer(root, settings.limits(), unpacked.refused());
         Map<Integer, Graded> waiting = new java.util.HashMap<>();
         int[] next = {0};
         IOException[] spoolProblem = {null};

@@ -10,7 +10,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -170,35 +169,7 @@ final class SafeUnzip {
         }
     }
 
-    /** Unpacks the whole zip into {@code target} (a class's "download all submissions" zip). */
-    static long extract(Path zip, Path target, Limits limits, String shownAs) throws Rejection {
-        list(zip, limits, shownAs);   // names, count and declared sizes first: nothing is written for a bad zip
-        try (ZipFile file = open(zip, shownAs)) {
-            Files.createDirectories(target);
-            long total = 0;
-            for (Checked checked : checkedEntries(file, shownAs)) {
-                ZipEntry entry = checked.entry();
-                String relative = checked.relative();
-                Path out = target.resolve(relative).normalize();
-                if (!out.startsWith(target)) {
-                    throw outside(shownAs, entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(out);
-                    continue;
-                }
-                Files.createDirectories(out.getParent());
-                total += inflate(file, entry, out, false, limits, limits.maxBytes() - total, shownAs).size();
-            }
-            return total;
-        } catch (FileAlreadyExistsException e) {
-            throw twice(shownAs, String.valueOf(e.getFile()));
-        } catch (IOException e) {
-            throw unreadable(shownAs, e);
-        }
-    }
-
-    private record Inflated(long size, String sha256) {
+    record Inflated(long size, String sha256) {
     }
 
     /** A zip entry and its name as {@link #checkedName} gave it: relative, '/'-separated, never leading out. */
@@ -223,7 +194,7 @@ final class SafeUnzip {
     }
 
     /** Inflates one entry to a file, within budget and ratio; {@code overwrite} reuses a file left from before. */
-    private static Inflated inflate(ZipFile file, ZipEntry entry, Path out, boolean overwrite, Limits limits, long budget,
+    static Inflated inflate(ZipFile file, ZipEntry entry, Path out, boolean overwrite, Limits limits, long budget,
                                     String shownAs) throws IOException, Rejection {
         // a reused file is written over in place and cut to length afterwards: cheaper than truncating it first,
         // which makes the file system free and allocate its blocks again
@@ -291,7 +262,7 @@ final class SafeUnzip {
         }
     }
 
-    private static ZipFile open(Path zip, String shownAs) throws Rejection {
+    static ZipFile open(Path zip, String shownAs) throws Rejection {
         try {
             return new ZipFile(zip.toFile(), StandardCharsets.UTF_8);
         } catch (ZipException | IllegalArgumentException utf8Problem) {
@@ -335,7 +306,7 @@ final class SafeUnzip {
         return String.join("/", parts);
     }
 
-    private static boolean isJunk(String relative) {
+    static boolean isJunk(String relative) {
         return relative.equals("__MACOSX") || relative.startsWith("__MACOSX/") || relative.endsWith(".DS_Store");
     }
 
@@ -346,12 +317,12 @@ final class SafeUnzip {
                         + "for safety. Zip only the evidence/ folder.");
     }
 
-    private static Rejection twice(String shownAs, String name) {
+    static Rejection twice(String shownAs, String name) {
         return Rejection.of(shownAs + " enthält \"" + name + "\" zweimal; packen Sie die Nachweise neu.",
                 shownAs + " holds \"" + name + "\" twice; zip the evidence again.");
     }
 
-    private static Rejection tooMany(String shownAs, int count, Limits limits) {
+    static Rejection tooMany(String shownAs, int count, Limits limits) {
         return Rejection.of(shownAs + " enthält " + count + " Einträge, mehr als die erlaubten " + limits.maxEntries() + ".",
                 shownAs + " holds " + count + " entries, more than the " + limits.maxEntries() + " allowed.");
     }
@@ -363,7 +334,7 @@ final class SafeUnzip {
                         + " (unpacked); a lab's evidence is a few MiB. Submit only the evidence/ folder.");
     }
 
-    private static Rejection unreadable(String shownAs, Exception e) {
+    static Rejection unreadable(String shownAs, Exception e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return Rejection.of(shownAs + " ist keine lesbare Zip-Datei (" + why + "); vielleicht abgeschnitten oder verschlüsselt. "
                         + "Packen Sie die Nachweise neu und laden Sie sie erneut hoch.",
