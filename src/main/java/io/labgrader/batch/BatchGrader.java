@@ -97,6 +97,8 @@ public final class BatchGrader {
     private volatile Path work;
     /** What unpacking a class zip refused or skipped. */
     private volatile ClassZip.Unpacked unpacked = ClassZip.Unpacked.NONE;
+    /** Students whose names differ only in Unicode form or case, by index: known before grading, whole class. */
+    private volatile Map<Integer, List<Flag>> sameNames = Map.of();
     /** Each grading thread unpacks into a folder of its own, reused from student to student. */
     private final ThreadLocal<Path> threadWork = ThreadLocal.withInitial(
             () -> work.resolve("t" + Thread.currentThread().getId()));
@@ -124,6 +126,7 @@ public final class BatchGrader {
                 throw new InputException(settings.input() + ": cannot list the submissions: " + e.getMessage());
             }
             List<Submission> all = found.submissions();
+            sameNames = SameNames.flags(all);
             Shard shard = settings.shard();
             List<Submission> submissions = shard == null ? all : all.stream().filter(x -> shard.includes(x.index())).toList();
             listener.found(submissions.size(), found.ignored());
@@ -325,6 +328,11 @@ public final class BatchGrader {
             result = rejected(r.reason(), shown, clock.instant());
         } catch (RuntimeException e) {
             result = rejected(fault(e), shown, clock.instant());
+        }
+        List<Flag> named = sameNames.getOrDefault(s.index(), List.of());
+        if (!named.isEmpty()) {
+            flags = new ArrayList<>(flags);
+            flags.addAll(named);
         }
         try {
             StudentReports.writeAll(result, dir, language);
