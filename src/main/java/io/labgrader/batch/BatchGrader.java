@@ -99,6 +99,8 @@ public final class BatchGrader {
     private volatile ClassZip.Unpacked unpacked = ClassZip.Unpacked.NONE;
     /** Students whose names differ only in Unicode form or case, by index: known before grading, whole class. */
     private volatile Map<Integer, List<Flag>> sameNames = Map.of();
+    /** Near-limit journals are graded one at a time: their observations take several times their size in memory. */
+    private final JournalGate journals = new JournalGate(io.labgrader.evidence.EvidenceReader.MAX_JOURNAL_BYTES);
     /** Each grading thread unpacks into a folder of its own, reused from student to student. */
     private final ThreadLocal<Path> threadWork = ThreadLocal.withInitial(
             () -> work.resolve("t" + Thread.currentThread().getId()));
@@ -312,9 +314,11 @@ public final class BatchGrader {
         List<Flag> flags = List.of();
         Set<String> fingerprints = Set.of();
         GradeResult result;
+        JournalGate.Held held = null;
         try {
             BundleFiles bundle = preparer.prepare(s, studentWork);
             shown = bundle.shown();
+            held = journals.enter(bundle.journal() == null ? 0 : bundle.journal().length);
             // read once: the flags and the graders look at the same observations
             LoadedEvidence evidence = LoadedEvidence.of(shown, bundle.manifest(), bundle.journal());
             EvidenceScan.Scan scan = EvidenceScan.of(bundle, evidence);
@@ -326,8 +330,12 @@ public final class BatchGrader {
             result = normalise(runner.grade(evidence, clock), clock.instant());
         } catch (Rejection r) {
             result = rejected(r.reason(), shown, clock.instant());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {   // what the failed student held is garbage now
             result = rejected(fault(e), shown, clock.instant());
+        } finally {
+            if (held != null) {
+                held.close();
+            }
         }
         List<Flag> named = sameNames.getOrDefault(s.index(), List.of());
         if (!named.isEmpty()) {
@@ -379,7 +387,13 @@ public final class BatchGrader {
     }
 
     /** The reason when grading a submission failed in labgrader itself, not because of the submission. */
-    static LocalizedText fault(Exception e) {
+    static LocalizedText fault(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return LocalizedText.of("labgrader hatte nicht genug Arbeitsspeicher, um diese Abgabe zu bewerten (ein sehr großes "
+                            + "Journal?). Bewerten Sie sie allein mit mehr Speicher, z. B. LABGRADER_JAVA_OPTS=-Xmx1g.",
+                    "labgrader ran out of memory grading this submission (a very large journal?). Grade it alone with more "
+                            + "memory, e.g. LABGRADER_JAVA_OPTS=-Xmx1g.");
+        }
         return LocalizedText.of(
                 "labgrader konnte diese Abgabe nicht bewerten (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                         + "). Bitte melden Sie das mit der Abgabe.",

@@ -137,15 +137,15 @@ final class SafeUnzip {
                 if (facts.containsKey(inBundle)) {
                     throw twice(shownAs, entry.getName());
                 }
-                ByteArrayOutputStream kept = BundleFiles.isRead(inBundle) ? new ByteArrayOutputStream() : null;
+                Kept kept = BundleFiles.isRead(inBundle) ? new Kept(expected(entry, limits)) : null;
                 Inflated inflated = inflate(file, entry, kept == null ? OutputStream.nullOutputStream() : kept, limits,
                         limits.maxBytes() - total, shownAs);
                 total += inflated.size();
                 facts.put(inBundle, new BundleFiles.FileFacts(inflated.size(), inflated.sha256()));
                 if (kept != null && inBundle.equals(EvidenceBundle.MANIFEST)) {
-                    manifest = kept.toByteArray();
+                    manifest = kept.bytes();
                 } else if (kept != null) {
-                    journal = kept.toByteArray();
+                    journal = kept.bytes();
                 }
             }
             return new BundleFiles(shownBundle, manifest, journal, facts);
@@ -167,6 +167,27 @@ final class SafeUnzip {
         } catch (IOException e) {
             throw unreadable(shownAs, e);
         }
+    }
+
+    /**
+     * A file the graders read, kept in memory: sized from the entry's declared size, so that a near-limit journal is
+     * neither grown by doubling nor copied at the end (which took three times its size for a moment).
+     */
+    private static final class Kept extends ByteArrayOutputStream {
+        Kept(int size) {
+            super(size);
+        }
+
+        byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
+        }
+    }
+
+    /** The declared size, when it is within the limits and the ratio (a header may lie); else a small start. */
+    private static int expected(ZipEntry entry, Limits limits) {
+        long declared = entry.getSize();
+        long plausible = Math.min(limits.maxBytes(), multiply(Math.max(1, entry.getCompressedSize()), limits.maxRatio()));
+        return declared > 0 && declared <= plausible && declared < Integer.MAX_VALUE - 8 ? (int) declared : 8 * 1024;
     }
 
     record Inflated(long size, String sha256) {
