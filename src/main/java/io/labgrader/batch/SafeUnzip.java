@@ -42,7 +42,8 @@ import java.util.zip.ZipFile;
  * A student's zip is not unpacked as a whole: {@link #list} finds the evidence bundle (the folder holding
  * journal.jsonl), and {@link #readBundle} inflates only that folder's entries, hashing each for the manifest check
  * and keeping only the manifest and the journal, the files the graders read, in memory: nothing is written. Names are read as UTF-8, and as code page
- * 437 (Windows' built-in zip) when they are not valid UTF-8.
+ * 437 (Windows' built-in zip) when they are not valid UTF-8. A class's zip is unpacked by {@link ClassZip}, which uses
+ * the same checks but refuses one student's folder at a time.
  */
 final class SafeUnzip {
 
