@@ -28,7 +28,9 @@ public record Flag(Kind kind, LocalizedText detail, List<String> others) {
         /** the manifest's hashes do not match the files */
         MODIFIED("nach der Aufnahme verändert", "modified after capture"),
         /** no observation from labgrader check or watch */
-        NO_LIVE("keine Live-Beobachtung", "no live observation");
+        NO_LIVE("keine Live-Beobachtung", "no live observation"),
+        /** two students whose names differ only in Unicode form or case: one student twice? */
+        SAME_NAME("gleicher Name", "same name");
 
         private final LocalizedText label;
 
@@ -46,6 +48,7 @@ public record Flag(Kind kind, LocalizedText detail, List<String> others) {
                 case COLLUSION -> "collusion";
                 case MODIFIED -> "modified";
                 case NO_LIVE -> "no-live";
+                case SAME_NAME -> "same-name";
             };
         }
     }
