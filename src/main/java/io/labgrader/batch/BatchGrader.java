@@ -368,7 +368,7 @@ public final class BatchGrader {
             criteria.add(new CriterionResult(c.id(), c.section(), c.title(), c.outcome(), c.points(), c.maxPoints(),
                     message, c.hint(), 0));
         }
-        return new GradeResult(raw.rubricId(), raw.rubricTitle(), raw.rubricSha256(), raw.evidence(), gradedAt, criteria, raw.vms());
+        return new GradeResult(raw.rubricId(), raw.rubricTitle(), raw.rubricSha256(), raw.evidence(), gradedAt, criteria, raw.vms(), raw.comparison());
     }
 
     GradeResult rejected(LocalizedText reason, String shown, Instant gradedAt) {
