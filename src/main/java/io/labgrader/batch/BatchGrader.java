@@ -354,7 +354,7 @@ public final class BatchGrader {
         String reason = gradable ? "" : result.criteria().stream().map(c -> Texts.oneLine(c.message().in(language)))
                 .filter(m -> !m.isEmpty()).findFirst().orElse("");
         return new StudentResult(s, gradable, result.score(), result.maxScore(), outcomes, notes, reason, flags,
-                gradable ? Feedback.html(result, language) : "", shown);
+                gradable ? Feedback.html(result, language) : "", shown, result.comparison().numbers());
     }
 
     /**

@@ -53,14 +53,22 @@ public final class ComparisonText {
         }
         boolean de = de(language);
         return switch (f.unit()) {
-            case MS -> f.number() < 1000 ? decimal(f.number(), 0, language) + " ms" : decimal(f.number() / 1000, 2, language) + " s";
-            case BYTES -> bytes(f.number(), language);
-            case CPUS -> decimal(f.number(), f.number() % 1 == 0 ? 0 : 2, language) + (f.number() == 1 ? " CPU" : " CPUs");
+            case MS, BYTES, CPUS -> number(f.number(), f.unit(), language);
             case CPUS_SHARED -> de ? "keine Grenze: teilt die " + decimal(f.number(), 0, language) + " CPUs des Hosts"
                     : "no limit: shares the host's " + decimal(f.number(), 0, language) + " CPUs";
             case TIME -> time(f.at());
             case SEEN_RUNNING -> (de ? "lief bei der Prüfung um " : "running when checked at ") + time(f.at());
             case TEXT -> SafeText.oneLine(f.text());
+        };
+    }
+
+    /** A number in its unit: "412 ms", "1.25 s", "187.4 MiB", "1.5 CPUs"; a plain number for other units. */
+    public static String number(double value, Figure.Unit unit, Language language) {
+        return switch (unit) {
+            case MS -> value < 1000 ? decimal(value, 0, language) + " ms" : decimal(value / 1000, 2, language) + " s";
+            case BYTES -> bytes(value, language);
+            case CPUS -> decimal(value, value % 1 == 0 ? 0 : 2, language) + (value == 1 ? " CPU" : " CPUs");
+            default -> decimal(value, value % 1 == 0 ? 0 : 2, language);
         };
     }
 
