@@ -41,7 +41,9 @@ final class VmFigures {
         if (vm == null) {
             return List.of(none(LAST_START, de, en), none(GUEST, "Gast meldete sich", "Guest reported"));
         }
-        Optional<BootSign> timed = vm.bootSigns().stream().filter(s -> s.when() != null).max(Comparator.comparing(BootSign::when));
+        // a running VM's own state change time (VirtualBox's VMStateChangeTime) is its start; else the latest trace
+        Optional<BootSign> timed = vm.bootSigns().stream().filter(s -> s.when() != null).max(Comparator
+                .comparing((BootSign s) -> s.kind() == BootSign.Kind.RUNNING).thenComparing(BootSign::when));
         Optional<BootSign> running = vm.bootSigns().stream().filter(s -> s.kind() == BootSign.Kind.RUNNING).findFirst();
         Figure start;
         if (timed.isPresent()) {
