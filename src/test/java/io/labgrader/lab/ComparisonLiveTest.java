@@ -72,6 +72,9 @@ class ComparisonLiveTest {
         assertThat(start.path("subject").asText()).isEqualTo("web (nginx:latest)");
 
         JsonNode memory = figure(comparison, "container.memory");
+        System.out.printf("comparison test: start to first answer %s, nginx memory %s, hello-world's life %s%n",
+                start.path("value").asText(), memory.path("value").asText(),
+                figure(comparison, "container.hello-world-life").path("value").asText());
         assertThat(memory.path("number").asDouble()).as(memory.toPrettyString()).isPositive().isLessThan(512.0 * 1024 * 1024);
         assertThat(memory.path("source").asText()).startsWith("GET /containers/{id}/stats?stream=false");
         assertThat(memory.path("at").asText()).isNotBlank();
