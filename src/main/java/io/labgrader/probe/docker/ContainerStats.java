@@ -50,11 +50,11 @@ public final class ContainerStats {
             JsonNode counters = memory.path("stats");
             JsonNode inactive = counters.has("total_inactive_file") ? counters.path("total_inactive_file")
                     : counters.path("inactive_file");
+            Long cpus = number(stats.path("cpu_stats").path("online_cpus"));
             String raw = bundle.saveRaw("stats-" + c.id().substring(0, Math.min(12, c.id().length())) + ".json", body);
             ContainerStatsObserved observed = new ContainerStatsObserved(bundle.clock().instant(), source, c.id(),
                     c.name(), c.image(), number(memory.path("usage")), number(inactive), number(memory.path("limit")),
-                    stats.path("cpu_stats").path("online_cpus").canConvertToInt() && stats.path("cpu_stats").path("online_cpus").asInt() > 0
-                            ? stats.path("cpu_stats").path("online_cpus").asInt() : null,
+                    cpus == null || cpus <= 0 ? null : cpus.intValue(),
                     number(host.path("NanoCpus")), number(host.path("CpuQuota")), number(host.path("CpuPeriod")), raw);
             bundle.record(observed);
             return Optional.of(observed);
