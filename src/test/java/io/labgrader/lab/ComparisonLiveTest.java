@@ -104,6 +104,27 @@ class ComparisonLiveTest {
         assertThat(Files.readString(dir.resolve("regrade-de").resolve("report.md"))).contains("### Ihr Vergleich");
     }
 
+    @Test
+    @DisplayName("check while nginx runs records the engine's stats; with no watch there is a dash for the start, with what to do")
+    void checkMeasuresMemoryButNoStart() {
+        dockerOk("run", "-d", "-p", "8080:80", "--name", "web", "--cpus", "1.5", "nginx:latest");
+        assertThat(LabDocker.awaitHttp(8080, Duration.ofSeconds(20))).isEqualTo(200);
+        Commands.Result check = labgrader.run("check", "--lang", "en", "--events-since", Instant.now().minusSeconds(60).toString());
+        assertThat(check.exitCode()).as(check.all()).isZero();
+
+        JsonNode comparison = labgrader.report().path("comparison");
+        assertThat(figure(comparison, "container.memory").path("number").asDouble()).isPositive();
+        assertThat(figure(comparison, "container.memory").path("source").asText()).endsWith("(check)");
+        JsonNode cpu = figure(comparison, "container.cpu");
+        assertThat(cpu.path("number").asDouble()).as("--cpus 1.5 as HostConfig.NanoCpus").isEqualTo(1.5);
+        assertThat(cpu.path("value").asText()).isEqualTo("1.50 CPUs");
+        JsonNode start = figure(comparison, "container.start-to-answer");
+        assertThat(start.path("value").asText()).isEqualTo("-");
+        assertThat(start.path("note").asText()).isEqualTo("No start with an answer observed: start nginx while \"labgrader watch\" runs.");
+        assertThat(check.stdout()).contains("Your comparison:").contains("Start to first answer (HTTP 200): -");
+        labgrader.assertRegradeEqualsLive(0);
+    }
+
     static JsonNode figure(JsonNode comparison, String key) {
         for (JsonNode row : comparison.path("rows")) {
             for (String side : List.of("container", "vm")) {
