@@ -373,7 +373,7 @@ public final class BatchGrader {
         String reason = gradable ? "" : result.criteria().stream().map(c -> Texts.oneLine(c.message().in(language)))
                 .filter(m -> !m.isEmpty()).findFirst().orElse("");
         return new StudentResult(s, gradable, result.score(), result.maxScore(), outcomes, notes, reason, flags,
-                gradable ? Feedback.html(result, language) : "", shown);
+                gradable ? Feedback.html(result, language) : "", shown, result.comparison().numbers());
     }
 
     /**
@@ -387,7 +387,7 @@ public final class BatchGrader {
             criteria.add(new CriterionResult(c.id(), c.section(), c.title(), c.outcome(), c.points(), c.maxPoints(),
                     message, c.hint(), 0));
         }
-        return new GradeResult(raw.rubricId(), raw.rubricTitle(), raw.rubricSha256(), raw.evidence(), gradedAt, criteria, raw.vms());
+        return new GradeResult(raw.rubricId(), raw.rubricTitle(), raw.rubricSha256(), raw.evidence(), gradedAt, criteria, raw.vms(), raw.comparison());
     }
 
     GradeResult rejected(LocalizedText reason, String shown, Instant gradedAt) {

@@ -106,6 +106,7 @@ final class OverviewHtml {
 
         summary(body, stats);
         histogram(body, stats);
+        ComparisonChart.append(body, students, language);
         criteria(body, stats);
         studentTable(body);
         flagTable(body, stats);

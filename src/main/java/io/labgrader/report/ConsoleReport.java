@@ -80,6 +80,7 @@ public final class ConsoleReport {
             out.append('\n').append(style(de ? "Gefundene VMs:" : "VMs found:", BOLD, colour)).append('\n');
             result.vms().forEach(vm -> out.append("  ").append(console.fit(ReportText.oneLine(vm.text()))).append('\n'));
         }
+        out.append(ComparisonConsole.render(result.comparison(), language));
         return out.toString();
     }
 
