@@ -3,7 +3,8 @@
 # the same Docker checks with the docker CLI and curl. All run side by side in one hyperfine session (median of
 # RUNS runs each, default 10): the repository's ./labgrader, the student zip on this machine's Java 17 (with the
 # class-data archive its launcher records), and the self-contained runtime image (its own JVM and AOT cache; built
-# when a JDK 25 is there). Prints the medians and the ratios to the shell script; the README quotes them.
+# when a JDK 25 is there). Prints the medians, the ratios to the shell script and the CPU time (user+sys) of each;
+# the README quotes them.
 #   usage: scripts/bench-check.sh [RUNS]
 set -euo pipefail
 cd "$(CDPATH='' cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -59,8 +60,11 @@ hyperfine --warmup 2 --runs "$RUNS" --export-json "$WORK/bench.json" \
 
 python3 - "$WORK/bench.json" <<'PY'
 import json, sys
-results = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
+runs = json.load(open(sys.argv[1]))["results"]
+results = {r["command"]: r["median"] for r in runs}
+cpu = {r["command"]: r["user"] + r["system"] for r in runs}  # means: hyperfine keeps no median of CPU time
 shell = results["shell script (docker CLI + curl)"]
 for name, median in results.items():
-    print(f"median {name:34s} {median * 1000:6.0f} ms   ratio to the shell script {median / shell:5.2f}")
+    print(f"median {name:34s} {median * 1000:6.0f} ms   ratio to the shell script {median / shell:5.2f}"
+          f"   CPU (user+sys, mean) {cpu[name] * 1000:5.0f} ms")
 PY

@@ -6,18 +6,43 @@ import io.labgrader.report.ConsolePrintStream;
 import io.labgrader.rubric.RubricException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.io.FileDescriptor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** The labgrader command. */
 @Command(name = "labgrader", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Grades the lab \"Docker vs. virtual machine\" from evidence of the real environment.",
-        subcommands = {CheckCommand.class, WatchCommand.class, GradeCommand.class, MergeCommand.class, RubricCommand.class,
-                ReplayCommand.class, GradescopeCommand.class})
+        description = "Grades the lab \"Docker vs. virtual machine\" from evidence of the real environment.")
 public final class Main implements Runnable {
 
+    /**
+     * The subcommands, in the order of the help. Added by {@link #commandLine} rather than listed in @Command, so
+     * that a run builds picocli's model of its own subcommand only: building all seven (reflection over their
+     * options and mixins) was a fifth of a check's start.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("check", CheckCommand::new);
+        SUBCOMMANDS.put("watch", WatchCommand::new);
+        SUBCOMMANDS.put("grade", GradeCommand::new);
+        SUBCOMMANDS.put("merge", MergeCommand::new);
+        SUBCOMMANDS.put("rubric", RubricCommand::new);
+        SUBCOMMANDS.put("replay", ReplayCommand::new);
+        SUBCOMMANDS.put("gradescope", GradescopeCommand::new);
+    }
+
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
+        Timings.mark("java main");
         printInTheConsolesEncoding();
+        Timings.mark("console encoding");
         System.exit(execute(args));
     }
 
@@ -39,7 +64,7 @@ public final class Main implements Runnable {
 
     /** Runs the command and returns its exit code (for tests, without exiting the JVM). */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine(args.length > 0 ? args[0] : null);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof RubricException rubricProblems) {
                 return rubricError(rubricProblems); // what RubricSource.load throws out of a command's call()
@@ -58,9 +83,24 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /**
+     * The command line for a run whose first argument is {@code first}: with that subcommand only when it names
+     * one (what else could picocli run?), else with all of them (help, a mistyped name, --version).
+     */
+    static CommandLine commandLine(String first) {
+        CommandLine cli = new CommandLine(new Main());
+        Supplier<Object> only = first == null ? null : SUBCOMMANDS.get(first);
+        if (only != null) {
+            cli.addSubcommand(first, only.get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
+        return cli;
+    }
+
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(System.out);
     }
 
     private static int rubricError(RubricException e) {

@@ -26,6 +26,7 @@ final class RubricSource {
             file = builtIn();
         }
         Rubric rubric = RubricLoader.load(file);
+        Timings.mark("rubric read");
         RubricBinding.check(rubric);
         return rubric;
     }

@@ -159,7 +159,7 @@ class CliTest {
     @Test
     @DisplayName("--evidence: the same option, default and help in check, watch and replay")
     void evidenceOption() {
-        picocli.CommandLine cli = new picocli.CommandLine(new Main());
+        picocli.CommandLine cli = Main.commandLine(null);
         for (String command : new String[]{"check", "watch", "replay"}) {
             picocli.CommandLine.Model.OptionSpec option = cli.getSubcommands().get(command).getCommandSpec().findOption("--evidence");
             assertThat(option).as(command).isNotNull();

@@ -42,7 +42,7 @@ public final class DockerApi implements Closeable {
         this.timeout = timeout;
         this.client = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(endpoint.uri())
-                .sslConfig(endpoint.ssl())
+                .sslConfig(SocketWithoutTls.forEndpoint(endpoint.uri(), endpoint.ssl()))
                 .connectionTimeout(timeout)
                 .responseTimeout(timeout)
                 .maxConnections(8)
