@@ -93,11 +93,11 @@ fi
 log "AOT cache: recording one '${COMMAND[0]}'"
 run_bounded() { if command -v timeout >/dev/null 2>&1; then timeout 120 "$@"; else "$@"; fi; }
 (cd "$TRAIN" && run_bounded "$JAVA" -XX:AOTCacheOutput="$DIR/labgrader.aot" -Xlog:aot=error \
-    -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR" "${COMMAND[@]}" >"$TRAIN/train.log" 2>&1) \
+    -XX:TieredStopAtLevel=1 -Xmx512m -XX:+UseSerialGC -jar "$JAR" "${COMMAND[@]}" >"$TRAIN/train.log" 2>&1) \
     || { tail -n 30 "$TRAIN/train.log" >&2; die "the training run failed"; }
 [ -f "$DIR/labgrader.aot" ] || { tail -n 30 "$TRAIN/train.log" >&2; die "no AOT cache was written"; }
 # proof that the image runs with it: -XX:AOTMode=on refuses to start with an unusable cache
-"$JAVA" -XX:AOTCache="$DIR/labgrader.aot" -XX:AOTMode=on -jar "$JAR" --version >/dev/null \
+"$JAVA" -XX:AOTCache="$DIR/labgrader.aot" -XX:AOTMode=on -Xmx512m -XX:+UseSerialGC -jar "$JAR" --version >/dev/null \
     || die "the runtime image does not start with its AOT cache"
 
 case "$PLATFORM" in

@@ -113,6 +113,19 @@ class PosixLauncherTest {
     }
 
     @Test
+    @DisplayName("the heap is capped at 512 MiB for a student's laptop, and LABGRADER_JAVA_OPTS can raise it (its -Xmx comes later)")
+    void heapCapped() throws IOException {
+        standInJava("17.0.15");
+        env.put("LABGRADER_JAVA_OPTS", "-Xmx2g");
+
+        assertThat(launch("grade", "submissions").exitCode()).isZero();
+
+        List<String> args = javaArgs();
+        assertThat(args).contains("-Xmx512m", "-Xmx2g");
+        assertThat(args.indexOf("-Xmx2g")).as("the user's option after the default, so the JVM takes it").isGreaterThan(args.indexOf("-Xmx512m"));
+    }
+
+    @Test
     @DisplayName("an archive for this jar and java is used; a jar newer than the archive gets a new recording, not the stale archive")
     void archiveUsedUnlessTheJarIsNewer() throws IOException {
         standInJava("17.0.15");

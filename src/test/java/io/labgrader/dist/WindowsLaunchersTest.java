@@ -34,7 +34,7 @@ class WindowsLaunchersTest {
                 .doesNotContain("\n").doesNotContain("\r");
         List<String> javaCalls = lines.stream().filter(l -> l.startsWith("\"%LG_JAVA%\"")).toList();
         assertThat(javaCalls).hasSize(1);
-        assertThat(javaCalls.get(0)).endsWith(" -jar \"%LG_HOME%labgrader.jar\" %*");
+        assertThat(javaCalls.get(0)).endsWith(" -jar \"%LG_HOME%labgrader.jar\" %*").contains(" -Xmx512m ");
         assertThat(lines).as("a line that picks single arguments or shifts them")
                 .noneMatch(l -> !l.startsWith("rem ") && l.matches(".*(%~?[1-9]|\\bshift\\b).*"));
         assertThat(lines).as("a line that sets the jar's folder").contains("set \"LG_HOME=%~dp0\"");
@@ -49,7 +49,7 @@ class WindowsLaunchersTest {
 
         List<String> javaCalls = lines.stream().filter(l -> l.startsWith("& $java ")).toList();
         assertThat(javaCalls).hasSize(1);
-        assertThat(javaCalls.get(0)).endsWith(" -jar (Join-Path $lgHome 'labgrader.jar') @args");
+        assertThat(javaCalls.get(0)).endsWith(" -jar (Join-Path $lgHome 'labgrader.jar') @args").contains(" -Xmx512m ");
         assertThat(lines).contains("$lgHome = $PSScriptRoot", "exit $LASTEXITCODE");
         assertThat(lines).noneMatch(l -> !l.startsWith("#") && l.matches("(?i).*(\\$args\\[|\\b(mvn|git|curl|wget|Invoke-WebRequest)\\b).*"));
     }
