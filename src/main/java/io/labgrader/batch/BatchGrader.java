@@ -2,6 +2,7 @@ package io.labgrader.batch;
 
 import io.labgrader.grading.CriterionResult;
 import io.labgrader.grading.GradeResult;
+import io.labgrader.evidence.RawCaptures;
 import io.labgrader.grading.LoadedEvidence;
 import io.labgrader.grading.Outcome;
 import io.labgrader.grading.SuiteRunner;
@@ -318,7 +319,7 @@ public final class BatchGrader {
             BundleFiles bundle = preparer.prepare(s, studentWork);
             shown = bundle.shown();
             // read once: the flags and the graders look at the same observations
-            LoadedEvidence evidence = LoadedEvidence.of(shown, bundle.manifest(), bundle.journal());
+            LoadedEvidence evidence = LoadedEvidence.of(shown, bundle.manifest(), bundle.journal(), RawCaptures.of(bundle.raw()));
             EvidenceScan.Scan scan = EvidenceScan.of(bundle, evidence);
             flags = scan.flags();
             if (scan.readable()) {

@@ -126,6 +126,7 @@ final class SafeUnzip {
         Map<String, BundleFiles.FileFacts> facts = new LinkedHashMap<>();
         byte[] manifest = null;
         byte[] journal = null;
+        Map<String, byte[]> raw = new LinkedHashMap<>();
         try {
             long total = 0;
             for (Checked checked : checkedEntries(file, shownAs)) {
@@ -145,11 +146,13 @@ final class SafeUnzip {
                 facts.put(inBundle, new BundleFiles.FileFacts(inflated.size(), inflated.sha256()));
                 if (kept != null && inBundle.equals(EvidenceBundle.MANIFEST)) {
                     manifest = kept.toByteArray();
+                } else if (kept != null && BundleFiles.isRaw(inBundle)) {
+                    raw.put(inBundle, kept.toByteArray());
                 } else if (kept != null) {
                     journal = kept.toByteArray();
                 }
             }
-            return new BundleFiles(shownBundle, manifest, journal, facts);
+            return new BundleFiles(shownBundle, manifest, journal, facts, raw);
         } catch (IOException e) {
             throw unreadable(shownAs, e);
         }

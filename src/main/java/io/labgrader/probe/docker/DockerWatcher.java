@@ -7,6 +7,7 @@ import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.Json;
 import io.labgrader.evidence.docker.ContainerEventObserved;
 import io.labgrader.evidence.docker.ContainerObserved;
+import io.labgrader.evidence.docker.DockerJson;
 import io.labgrader.evidence.docker.PortBinding;
 
 import java.io.IOException;
