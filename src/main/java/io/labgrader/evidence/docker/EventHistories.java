@@ -33,6 +33,11 @@ final class EventHistories {
         for (Map.Entry<EventHistoryRead, byte[]> read : reads) {
             EventHistoryRead h = read.getKey();
             List<ContainerEventObserved> history = parse(read.getValue(), h);
+            if (history == null) {
+                check.contradict(h, Optional.empty(), RawCrossCheck.describe(h) + ": die Rohaufnahme " + h.raw() + " ist kein Ereignisverlauf der Engine",
+                        RawCrossCheck.describe(h) + ": the raw capture " + h.raw() + " is not an event history of the engine");
+                continue;
+            }
             if (history.isEmpty()) {
                 continue;
             }
@@ -72,7 +77,7 @@ final class EventHistories {
         }
     }
 
-    /** The container events of one saved history up to its "until", as the probe journaled them. */
+    /** The container events of one saved history up to its "until", as the probe journaled them; null if unreadable. */
     private static List<ContainerEventObserved> parse(byte[] body, EventHistoryRead h) {
         List<ContainerEventObserved> events = new ArrayList<>();
         long until = h.until() == null ? Long.MAX_VALUE : h.until().getEpochSecond() * 1_000_000_000L + h.until().getNano();
@@ -88,12 +93,8 @@ final class EventHistories {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            check(h);
+            return null;
         }
         return events;
-    }
-
-    private static void check(EventHistoryRead h) {
-        // an unreadable history covers nothing; RawCrossCheck reports captures it cannot read as the engine's
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.Json;
 import io.labgrader.evidence.Manifest;
+import io.labgrader.evidence.docker.ContainerEventObserved;
 import io.labgrader.evidence.docker.ContainerObserved;
 import io.labgrader.evidence.docker.DockerJson;
 import io.labgrader.evidence.docker.ContainersListed;
@@ -142,7 +143,8 @@ public final class DockerSnapshot {
                     continue;
                 }
                 if ("container".equals(event.path("Type").asText("container"))) {
-                    bundle.record(DockerJson.event(event, source));
+                    ContainerEventObserved observed = DockerJson.event(event, source);
+                    bundle.recordOnce(observed, observed.key());
                     count++;
                 }
             }

@@ -82,7 +82,7 @@ public final class DockerWatcher implements AutoCloseable {
                     continue;
                 }
                 ContainerEventObserved observed = DockerJson.event(event, "watch");
-                bundle.record(observed);
+                bundle.recordOnce(observed, observed.key());
                 lastEvent = observed.at();
                 log.accept(observed.action() + " " + shortId(observed.containerId())
                         + (observed.name() == null ? "" : " (" + observed.name() + ")"));
