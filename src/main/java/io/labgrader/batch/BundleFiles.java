@@ -49,7 +49,7 @@ record BundleFiles(String shown, byte[] manifest, byte[] journal, Map<String, Fi
     }
 
     private static final java.util.regex.Pattern RAW_ANSWER = java.util.regex.Pattern.compile(
-            "raw/[0-9T.Z]+-\\d+-(version\\.json|containers\\.json|container-[0-9a-zA-Z_.-]+\\.json|events\\.jsonl|http-\\d+\\.html)");
+            "raw/[0-9T.Z]+-\\d+-(version\\.json|info\\.json|containers\\.json|container-[0-9a-zA-Z_.-]+\\.json|events\\.jsonl|http-\\d+\\.html)");
 
     /**
      * Reads a bundle folder that {@link SubmissionPreparer} has checked (size, special files, links out of the

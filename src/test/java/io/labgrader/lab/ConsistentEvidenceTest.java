@@ -249,6 +249,7 @@ class ConsistentEvidenceTest {
                     switch (type) {
                         case "docker.container" -> o.put("id", other);
                         case "docker.event", "http.probe" -> o.put("containerId", other);
+                        case "docker.engine" -> o.put("daemonId", "FORG:EDID:0000:0000:0000:0000:0000:0000:0000:0000:0000:0000");
                         case "docker.containers" -> o.withArray("containers").forEach(c -> ((ObjectNode) c).put("id", other));
                         default -> {
                             return null;
@@ -269,6 +270,18 @@ class ConsistentEvidenceTest {
                 default -> true;
             };
         }
+    }
+
+    @Test
+    @DisplayName("a manifest whose Docker daemon ID no docker.engine observation reports is flagged")
+    void manifestDaemonIsCrossChecked() throws Exception {
+        Path bundle = copy(PERFECT);
+        Path manifest = bundle.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"dockerDaemonId\" : \"P3JZ:", "\"dockerDaemonId\" : \"XXXX:"));
+        assertThat(RawCrossCheck.of(EvidenceReader.read(bundle)).summary(false, 3))
+                .isEqualTo("manifest.json names the Docker daemon ID XXXX:NAPT:MURZ:DUMG:4QYB:WNLU:CGOL:5HZY:NWBJ:4GL4:DZGQ:3225,"
+                        + " which no docker.engine observation reports");
+        assertThat(RawCrossCheck.of(EvidenceReader.read(PERFECT)).clean()).isTrue();
     }
 
     /** Edits every journal line of the type with {@code change}; the raw captures stay as recorded. */

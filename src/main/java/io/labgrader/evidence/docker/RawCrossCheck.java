@@ -37,7 +37,7 @@ public final class RawCrossCheck {
 
     /** A capture is saved within moments of its observation; an HTTP answer up to its timeout later. */
     static final Duration STAMP_TOLERANCE = Duration.ofSeconds(10);
-    private static final Pattern RAW_NAME = Pattern.compile("raw/(\\d{8}T\\d{6}\\.\\d{3}Z)-(\\d+)-(.+)");
+    static final Pattern RAW_NAME = Pattern.compile("raw/(\\d{8}T\\d{6}\\.\\d{3}Z)-(\\d+)-(.+)");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
 
     private final RawCaptures raw;
@@ -55,11 +55,14 @@ public final class RawCrossCheck {
         if (!evidence.raw().available()) {
             return ConsistencyReport.CLEAN;
         }
-        return evidence.raw().derived(ConsistencyReport.class, r -> check(evidence.observations(), r));
+        String daemon = evidence.manifest() == null || evidence.manifest().host() == null ? null
+                : evidence.manifest().host().dockerDaemonId();
+        return evidence.raw().derived(ConsistencyReport.class, r -> check(evidence.observations(), r, daemon));
     }
 
-    static ConsistencyReport check(List<Observation> journal, RawCaptures raw) {
+    static ConsistencyReport check(List<Observation> journal, RawCaptures raw, String manifestDaemon) {
         RawCrossCheck check = new RawCrossCheck(raw);
+        check.manifestDaemon(manifestDaemon, journal);
         boolean hasCaptures = !raw.paths().isEmpty();
         List<ContainerEventObserved> events = new ArrayList<>();
         List<Map.Entry<EventHistoryRead, byte[]>> histories = new ArrayList<>();
@@ -144,10 +147,7 @@ public final class RawCrossCheck {
                 return Optional.of(new ContainersListed(at, l.source(), DockerJson.listed(Json.mapper().readTree(bytes)), path));
             }
             if (o instanceof EngineObserved e) {
-                JsonNode v = Json.mapper().readTree(bytes);
-                return Optional.of(new EngineObserved(at, e.source(), e.endpoint(), v.path("Version").asText(""),
-                        v.path("ApiVersion").asText(""), v.path("Os").asText(""), v.path("Arch").asText(""),
-                        v.path("KernelVersion").asText(""), e.operatingSystem(), e.daemonId(), path, e.product()));
+                return Optional.of(EngineCapture.reread(e, path, bytes, at, raw));
             }
             if (o instanceof HttpProbed h) {
                 return Optional.of(HttpCapture.reread(h, path, bytes, at));
@@ -156,6 +156,16 @@ public final class RawCrossCheck {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** The manifest's Docker daemon ID is the one the last look at the engine reported. */
+    private void manifestDaemon(String manifestDaemon, List<Observation> journal) {
+        List<String> reported = journal.stream().filter(EngineObserved.class::isInstance).map(o -> ((EngineObserved) o).daemonId())
+                .filter(id -> id != null && !id.isBlank()).toList();
+        if (manifestDaemon != null && !manifestDaemon.isBlank() && !reported.isEmpty() && !reported.contains(manifestDaemon)) {
+            lacking("manifest.json nennt die Docker-Daemon-ID " + manifestDaemon + ", die keine docker.engine-Beobachtung meldet",
+                    "manifest.json names the Docker daemon ID " + manifestDaemon + ", which no docker.engine observation reports");
+        }
     }
 
     private void eventTime(ContainerEventObserved e) {
