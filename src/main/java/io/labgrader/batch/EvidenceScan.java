@@ -42,7 +42,7 @@ final class EvidenceScan {
     private static final Pattern HEX12 = Pattern.compile("[0-9a-f]{12}");
 
     /**
-     * @param flags        modified after capture and no live observation, if they apply
+     * @param flags        modified after capture, inconsistent, and no live observation, if they apply
      * @param fingerprints "kind:value" of every machine identifier in the evidence
      * @param readable     the journal could be read
      */
