@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bench-check.sh - times `labgrader check` on a finished lab against scripts/bench/shell-check.sh, which makes
-# the same Docker checks with the docker CLI and curl. Both run side by side in one hyperfine session
-# (median of RUNS runs each, default 10), plus labgrader without its class-data-sharing archive, to show
-# what the archive buys. Prints the medians and the ratio; the README quotes them.
+# the same Docker checks with the docker CLI and curl. All run side by side in one hyperfine session (median of
+# RUNS runs each, default 10): the repository's ./labgrader, the student zip on this machine's Java 17 (with the
+# class-data archive its launcher records), and the self-contained runtime image (its own JVM and AOT cache; built
+# when a JDK 25 is there). Prints the medians and the ratios to the shell script; the README quotes them.
 #   usage: scripts/bench-check.sh [RUNS]
 set -euo pipefail
 cd "$(CDPATH='' cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,7 +14,12 @@ command -v hyperfine >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -q
 command -v hyperfine >/dev/null || { echo "bench-check: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 scripts/prepare-docker.sh >/dev/null
 mvn -q -B -ntp -DskipTests package
-rm -f target/labgrader.jsa
+VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -n 1)
+IMAGE=''
+if [ -n "${LABGRADER_IMAGE_JDK:-}" ] || [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/jlink ]; then
+    scripts/build-runtime-image.sh >/dev/null
+    IMAGE=yes
+fi
 
 WORK=$(mktemp -d)
 trap 'docker rm -f lgbench-web >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
@@ -33,24 +39,28 @@ for _ in $(seq 50); do curl -s -o /dev/null localhost:8080 && break; sleep 0.1; 
 (cd "$WORK" && "$ROOT/labgrader" check --evidence ev0 --out report --events-since "$SINCE" >/dev/null)
 docker stop lgbench-web >/dev/null && docker rm lgbench-web >/dev/null
 (cd "$WORK" && "$ROOT/labgrader" check --evidence ev0 --out report --events-since "$SINCE" | tail -1)
-(cd "$WORK" && "$ROOT/labgrader" check --evidence ev0 --out report --events-since "$SINCE" >/dev/null) # CDS archive now exists
 
-JAR="$ROOT/target/labgrader.jar"
+# the downloads, unpacked as a student does; the warm-up runs record the student zip's class-data archive
+mkdir -p "$WORK/zip" "$WORK/image" "$WORK/cache"
+(cd "$WORK/zip" && unzip -q "$ROOT/target/labgrader-$VERSION-student.zip")
+ZIP="env XDG_CACHE_HOME=$WORK/cache $WORK/zip/labgrader-$VERSION/labgrader"
+ARGS="check --evidence ev --out report --events-since $SINCE"
+COMMANDS=(-n "repository ./labgrader" "$ROOT/labgrader $ARGS"
+          -n "shell script (docker CLI + curl)" "$ROOT/scripts/bench/shell-check.sh $SINCE"
+          -n "student zip, Java 17" "$ZIP $ARGS")
+if [ -n "$IMAGE" ]; then
+    tar -C "$WORK/image" -xzf "$ROOT/target/labgrader-$VERSION-linux-x64.tar.gz"
+    COMMANDS+=(-n "runtime image" "$WORK/image/labgrader-$VERSION-linux-x64/labgrader $ARGS")
+fi
+
 cd "$WORK"
 hyperfine --warmup 2 --runs "$RUNS" --export-json "$WORK/bench.json" \
-    --prepare "rm -rf ev && cp -r ev0 ev" \
-    -n "labgrader check" "$ROOT/labgrader check --evidence ev --out report --events-since $SINCE" \
-    -n "shell script (docker CLI + curl)" "$ROOT/scripts/bench/shell-check.sh $SINCE" \
-    -n "labgrader check, no CDS archive" "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar $JAR check --evidence ev --out report --events-since $SINCE"
+    --prepare "rm -rf ev && cp -r ev0 ev" "${COMMANDS[@]}"
 
 python3 - "$WORK/bench.json" <<'PY'
 import json, sys
-results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-lab = results["labgrader check"]["median"]
-shell = results["shell script (docker CLI + curl)"]["median"]
-nocds = results["labgrader check, no CDS archive"]["median"]
-print(f"median labgrader check:               {lab * 1000:7.0f} ms")
-print(f"median shell script (docker + curl):  {shell * 1000:7.0f} ms")
-print(f"median labgrader without CDS archive: {nocds * 1000:7.0f} ms")
-print(f"ratio labgrader / shell script:       {lab / shell:7.2f}")
+results = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
+shell = results["shell script (docker CLI + curl)"]
+for name, median in results.items():
+    print(f"median {name:34s} {median * 1000:6.0f} ms   ratio to the shell script {median / shell:5.2f}")
 PY

@@ -104,6 +104,12 @@ public final class BatchGrader {
     private boolean cancelled;
     private int busy;
     private volatile Path work;
+    /** What unpacking a class zip refused or skipped. */
+    private volatile ClassZip.Unpacked unpacked = ClassZip.Unpacked.NONE;
+    /** Students whose names differ only in Unicode form or case, by index: known before grading, whole class. */
+    private volatile Map<Integer, List<Flag>> sameNames = Map.of();
+    /** Near-limit journals are graded one at a time: their observations take several times their size in memory. */
+    private final JournalGate journals = new JournalGate(io.labgrader.evidence.EvidenceReader.MAX_JOURNAL_BYTES);
     /** Each grading thread unpacks into a folder of its own, reused from student to student. */
     private final ThreadLocal<Path> threadWork = ThreadLocal.withInitial(
             () -> work.resolve("t" + Thread.currentThread().getId()));
@@ -125,11 +131,13 @@ public final class BatchGrader {
             Path root = root(out);
             SubmissionFinder.Found found;
             try {
-                found = SubmissionFinder.find(root, Set.of(out));
+                found = SubmissionFinder.find(root, Set.of(out), settings.language())
+                        .withIgnored(unpacked.skipped().stream().map(t -> t.in(settings.language())).toList());
             } catch (IOException e) {
                 throw new InputException(settings.input() + ": cannot list the submissions: " + e.getMessage());
             }
             List<Submission> all = found.submissions();
+            sameNames = SameNames.flags(all);
             Shard shard = settings.shard();
             List<Submission> submissions = shard == null ? all : all.stream().filter(x -> shard.includes(x.index())).toList();
             listener.found(submissions.size(), found.ignored());
@@ -212,13 +220,13 @@ public final class BatchGrader {
             return input;
         }
         if (Files.isRegularFile(input) && input.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
-            Path unpacked = work.resolve("input");
+            Path target = work.resolve("input");
             try {
-                SafeUnzip.extract(input, unpacked, settings.limits().forClass(), input.getFileName().toString());
+                unpacked = ClassZip.extract(input, target, settings.limits(), input.getFileName().toString());
             } catch (Rejection r) {
                 throw new InputException(r.reason().in(settings.language()));
             }
-            return unpacked;
+            return target;
         }
         throw new InputException(input + ": " + (Files.exists(input) ? "neither a folder nor a zip" : "no such folder"));
     }
@@ -234,7 +242,7 @@ public final class BatchGrader {
         if (total == 0) {
             return;
         }
-        SubmissionPreparer preparer = new SubmissionPreparer(root, settings.limits());
+        SubmissionPreparer preparer = new SubmissionPreparer(root, settings.limits(), unpacked.refused());
         Map<Integer, Graded> waiting = new java.util.HashMap<>();
         int[] next = {0};
         IOException[] spoolProblem = {null};
@@ -315,9 +323,11 @@ public final class BatchGrader {
         List<Flag> flags = List.of();
         Set<String> fingerprints = Set.of();
         GradeResult result;
+        JournalGate.Held held = null;
         try {
             BundleFiles bundle = preparer.prepare(s, studentWork);
             shown = bundle.shown();
+            held = journals.enter(bundle.journal() == null ? 0 : bundle.journal().length);
             // read once: the flags and the graders look at the same observations
             LoadedEvidence evidence = LoadedEvidence.of(shown, bundle.manifest(), bundle.journal(), RawCaptures.of(bundle.raw()));
             EvidenceScan.Scan scan = EvidenceScan.of(bundle, evidence);
@@ -329,8 +339,17 @@ public final class BatchGrader {
             result = normalise(runner.grade(evidence, clock), clock.instant());
         } catch (Rejection r) {
             result = rejected(r.reason(), shown, clock.instant());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {   // what the failed student held is garbage now
             result = rejected(fault(e), shown, clock.instant());
+        } finally {
+            if (held != null) {
+                held.close();
+            }
+        }
+        List<Flag> named = sameNames.getOrDefault(s.index(), List.of());
+        if (!named.isEmpty()) {
+            flags = new ArrayList<>(flags);
+            flags.addAll(named);
         }
         try {
             StudentReports.writeAll(result, dir, language);
@@ -355,7 +374,7 @@ public final class BatchGrader {
         String reason = gradable ? "" : result.criteria().stream().map(c -> Texts.oneLine(c.message().in(language)))
                 .filter(m -> !m.isEmpty()).findFirst().orElse("");
         return new StudentResult(s, gradable, result.score(), result.maxScore(), outcomes, notes, reason, flags,
-                gradable ? Feedback.html(result, language) : "", shown);
+                gradable ? Feedback.html(result, language) : "", shown, result.comparison().numbers());
     }
 
     /**
@@ -369,7 +388,7 @@ public final class BatchGrader {
             criteria.add(new CriterionResult(c.id(), c.section(), c.title(), c.outcome(), c.points(), c.maxPoints(),
                     message, c.hint(), 0));
         }
-        return new GradeResult(raw.rubricId(), raw.rubricTitle(), raw.rubricSha256(), raw.evidence(), gradedAt, criteria, raw.vms());
+        return new GradeResult(raw.rubricId(), raw.rubricTitle(), raw.rubricSha256(), raw.evidence(), gradedAt, criteria, raw.vms(), raw.comparison());
     }
 
     GradeResult rejected(LocalizedText reason, String shown, Instant gradedAt) {
@@ -377,7 +396,13 @@ public final class BatchGrader {
     }
 
     /** The reason when grading a submission failed in labgrader itself, not because of the submission. */
-    static LocalizedText fault(Exception e) {
+    static LocalizedText fault(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return LocalizedText.of("labgrader hatte nicht genug Arbeitsspeicher, um diese Abgabe zu bewerten (ein sehr großes "
+                            + "Journal?). Bewerten Sie sie allein mit mehr Speicher, z. B. LABGRADER_JAVA_OPTS=-Xmx1g.",
+                    "labgrader ran out of memory grading this submission (a very large journal?). Grade it alone with more "
+                            + "memory, e.g. LABGRADER_JAVA_OPTS=-Xmx1g.");
+        }
         return LocalizedText.of(
                 "labgrader konnte diese Abgabe nicht bewerten (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                         + "). Bitte melden Sie das mit der Abgabe.",

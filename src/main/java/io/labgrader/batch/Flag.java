@@ -30,7 +30,9 @@ public record Flag(Kind kind, LocalizedText detail, List<String> others) {
         /** the journal disagrees with the engine's raw captures in the same bundle */
         INCONSISTENT("widersprüchlich", "inconsistent"),
         /** no observation from labgrader check or watch */
-        NO_LIVE("keine Live-Beobachtung", "no live observation");
+        NO_LIVE("keine Live-Beobachtung", "no live observation"),
+        /** two students whose names differ only in Unicode form or case: one student twice? */
+        SAME_NAME("gleicher Name", "same name");
 
         private final LocalizedText label;
 
@@ -49,6 +51,7 @@ public record Flag(Kind kind, LocalizedText detail, List<String> others) {
                 case MODIFIED -> "modified";
                 case INCONSISTENT -> "inconsistent";
                 case NO_LIVE -> "no-live";
+                case SAME_NAME -> "same-name";
             };
         }
     }

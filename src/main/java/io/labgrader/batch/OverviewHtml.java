@@ -58,6 +58,7 @@ final class OverviewHtml {
             .bar span { display: block; height: 100%; background: var(--ok); border-radius: 3px; }
             .flag { display: inline-block; font-size: .78em; border-radius: 999px; padding: 0 .5rem; margin: 0 .2rem .15rem 0; border: 1px solid currentColor; cursor: help; white-space: nowrap; }
             .flag.collusion { color: var(--bad); } .flag.modified { color: var(--blocked); } .flag.no-live { color: var(--ng); }
+            .flag.same-name { color: var(--blocked); }
             td.links { min-width: 9rem; } .links a { margin-right: .4rem; display: inline-block; }
             svg.histogram { max-width: 100%; height: auto; } svg .bar-rect { fill: #0969da; } svg text { font: 11px system-ui, sans-serif; fill: currentColor; }
             @media print { th { position: static; } }
@@ -105,6 +106,7 @@ final class OverviewHtml {
 
         summary(body, stats);
         histogram(body, stats);
+        ComparisonChart.append(body, students, language);
         criteria(body, stats);
         studentTable(body);
         flagTable(body, stats);

@@ -10,7 +10,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -43,7 +42,8 @@ import java.util.zip.ZipFile;
  * A student's zip is not unpacked as a whole: {@link #list} finds the evidence bundle (the folder holding
  * journal.jsonl), and {@link #readBundle} inflates only that folder's entries, hashing each for the manifest check
  * and keeping only the manifest and the journal, the files the graders read, in memory: nothing is written. Names are read as UTF-8, and as code page
- * 437 (Windows' built-in zip) when they are not valid UTF-8.
+ * 437 (Windows' built-in zip) when they are not valid UTF-8. A class's zip is unpacked by {@link ClassZip}, which uses
+ * the same checks but refuses one student's folder at a time.
  */
 final class SafeUnzip {
 
@@ -119,7 +119,7 @@ final class SafeUnzip {
 
     /**
      * Reads the bundle below {@code prefix} without unpacking it: every entry is inflated within the limits and
-     * hashed; the manifest and the journal, the files the graders read, are kept in memory.
+     * hashed; the manifest, the journal and the engine's raw answers, the files the graders read, are kept in memory.
      */
     static BundleFiles readBundle(ZipFile file, String prefix, Limits limits, String shownAs, String shownBundle)
             throws Rejection {
@@ -139,17 +139,17 @@ final class SafeUnzip {
                 if (facts.containsKey(inBundle)) {
                     throw twice(shownAs, entry.getName());
                 }
-                ByteArrayOutputStream kept = BundleFiles.isRead(inBundle) ? new ByteArrayOutputStream() : null;
+                Kept kept = BundleFiles.isRead(inBundle) ? new Kept(expected(entry, limits)) : null;
                 Inflated inflated = inflate(file, entry, kept == null ? OutputStream.nullOutputStream() : kept, limits,
                         limits.maxBytes() - total, shownAs);
                 total += inflated.size();
                 facts.put(inBundle, new BundleFiles.FileFacts(inflated.size(), inflated.sha256()));
                 if (kept != null && inBundle.equals(EvidenceBundle.MANIFEST)) {
-                    manifest = kept.toByteArray();
+                    manifest = kept.bytes();
                 } else if (kept != null && BundleFiles.isRaw(inBundle)) {
-                    raw.put(inBundle, kept.toByteArray());
+                    raw.put(inBundle, kept.bytes());
                 } else if (kept != null) {
-                    journal = kept.toByteArray();
+                    journal = kept.bytes();
                 }
             }
             return new BundleFiles(shownBundle, manifest, journal, facts, raw);
@@ -173,35 +173,28 @@ final class SafeUnzip {
         }
     }
 
-    /** Unpacks the whole zip into {@code target} (a class's "download all submissions" zip). */
-    static long extract(Path zip, Path target, Limits limits, String shownAs) throws Rejection {
-        list(zip, limits, shownAs);   // names, count and declared sizes first: nothing is written for a bad zip
-        try (ZipFile file = open(zip, shownAs)) {
-            Files.createDirectories(target);
-            long total = 0;
-            for (Checked checked : checkedEntries(file, shownAs)) {
-                ZipEntry entry = checked.entry();
-                String relative = checked.relative();
-                Path out = target.resolve(relative).normalize();
-                if (!out.startsWith(target)) {
-                    throw outside(shownAs, entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(out);
-                    continue;
-                }
-                Files.createDirectories(out.getParent());
-                total += inflate(file, entry, out, false, limits, limits.maxBytes() - total, shownAs).size();
-            }
-            return total;
-        } catch (FileAlreadyExistsException e) {
-            throw twice(shownAs, String.valueOf(e.getFile()));
-        } catch (IOException e) {
-            throw unreadable(shownAs, e);
+    /**
+     * A file the graders read, kept in memory: sized from the entry's declared size, so that a near-limit journal is
+     * neither grown by doubling nor copied at the end (which took three times its size for a moment).
+     */
+    private static final class Kept extends ByteArrayOutputStream {
+        Kept(int size) {
+            super(size);
+        }
+
+        byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
         }
     }
 
-    private record Inflated(long size, String sha256) {
+    /** The declared size, when it is within the limits and the ratio (a header may lie); else a small start. */
+    private static int expected(ZipEntry entry, Limits limits) {
+        long declared = entry.getSize();
+        long plausible = Math.min(limits.maxBytes(), multiply(Math.max(1, entry.getCompressedSize()), limits.maxRatio()));
+        return declared > 0 && declared <= plausible && declared < Integer.MAX_VALUE - 8 ? (int) declared : 8 * 1024;
+    }
+
+    record Inflated(long size, String sha256) {
     }
 
     /** A zip entry and its name as {@link #checkedName} gave it: relative, '/'-separated, never leading out. */
@@ -226,7 +219,7 @@ final class SafeUnzip {
     }
 
     /** Inflates one entry to a file, within budget and ratio; {@code overwrite} reuses a file left from before. */
-    private static Inflated inflate(ZipFile file, ZipEntry entry, Path out, boolean overwrite, Limits limits, long budget,
+    static Inflated inflate(ZipFile file, ZipEntry entry, Path out, boolean overwrite, Limits limits, long budget,
                                     String shownAs) throws IOException, Rejection {
         // a reused file is written over in place and cut to length afterwards: cheaper than truncating it first,
         // which makes the file system free and allocate its blocks again
@@ -294,7 +287,7 @@ final class SafeUnzip {
         }
     }
 
-    private static ZipFile open(Path zip, String shownAs) throws Rejection {
+    static ZipFile open(Path zip, String shownAs) throws Rejection {
         try {
             return new ZipFile(zip.toFile(), StandardCharsets.UTF_8);
         } catch (ZipException | IllegalArgumentException utf8Problem) {
@@ -338,7 +331,7 @@ final class SafeUnzip {
         return String.join("/", parts);
     }
 
-    private static boolean isJunk(String relative) {
+    static boolean isJunk(String relative) {
         return relative.equals("__MACOSX") || relative.startsWith("__MACOSX/") || relative.endsWith(".DS_Store");
     }
 
@@ -349,12 +342,12 @@ final class SafeUnzip {
                         + "for safety. Zip only the evidence/ folder.");
     }
 
-    private static Rejection twice(String shownAs, String name) {
+    static Rejection twice(String shownAs, String name) {
         return Rejection.of(shownAs + " enthält \"" + name + "\" zweimal; packen Sie die Nachweise neu.",
                 shownAs + " holds \"" + name + "\" twice; zip the evidence again.");
     }
 
-    private static Rejection tooMany(String shownAs, int count, Limits limits) {
+    static Rejection tooMany(String shownAs, int count, Limits limits) {
         return Rejection.of(shownAs + " enthält " + count + " Einträge, mehr als die erlaubten " + limits.maxEntries() + ".",
                 shownAs + " holds " + count + " entries, more than the " + limits.maxEntries() + " allowed.");
     }
@@ -366,7 +359,7 @@ final class SafeUnzip {
                         + " (unpacked); a lab's evidence is a few MiB. Submit only the evidence/ folder.");
     }
 
-    private static Rejection unreadable(String shownAs, Exception e) {
+    static Rejection unreadable(String shownAs, Exception e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return Rejection.of(shownAs + " ist keine lesbare Zip-Datei (" + why + "); vielleicht abgeschnitten oder verschlüsselt. "
                         + "Packen Sie die Nachweise neu und laden Sie sie erneut hoch.",

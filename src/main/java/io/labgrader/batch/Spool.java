@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -37,7 +38,7 @@ final class Spool {
     record StudentJson(int index, String key, String name, String participantId, String source, List<String> duplicates,
                        String folder, boolean gradable, int score, int maxScore, List<Outcome> outcomes,
                        List<String> notes, String reason, List<FlagJson> flags, String feedback, String evidence,
-                       List<String> fingerprints) {
+                       List<String> fingerprints, Map<String, Double> compared) {
     }
 
     record FlagJson(Flag.Kind kind, String de, String en, List<String> others) {
@@ -52,7 +53,7 @@ final class Spool {
         List<FlagJson> flags = s.flags().stream().map(f -> new FlagJson(f.kind(), f.detail().de(), f.detail().en(), f.others())).toList();
         return new StudentJson(who.index(), who.key(), who.name(), who.participantId(), who.source(), who.duplicates(),
                 who.folder(), s.gradable(), s.score(), s.maxScore(), s.outcomes(), s.notes(), s.reason(), flags, s.feedback(),
-                s.evidence(), List.copyOf(new TreeSet<>(fingerprints)));
+                s.evidence(), List.copyOf(new TreeSet<>(fingerprints)), s.compared());
     }
 
     static Entry entry(StudentJson s) {
@@ -62,7 +63,7 @@ final class Spool {
                 .map(f -> new Flag(f.kind(), LocalizedText.of(f.de(), f.en()), f.others() == null ? List.of() : f.others())).toList();
         StudentResult student = new StudentResult(who, s.gradable(), s.score(), s.maxScore(), nonNull(s.outcomes()),
                 nonNull(s.notes()), s.reason() == null ? "" : s.reason(), flags, s.feedback() == null ? "" : s.feedback(),
-                s.evidence() == null ? "" : s.evidence());
+                s.evidence() == null ? "" : s.evidence(), s.compared());
         return new Entry(student, s.fingerprints() == null ? Set.of() : new TreeSet<>(s.fingerprints()));
     }
 

@@ -5,6 +5,7 @@ import io.labgrader.grading.Outcome;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the class reports need of one student, and nothing more: the full result and the evidence are written to the
@@ -16,14 +17,22 @@ import java.util.List;
  * @param reason    why the submission could not be graded, or "" when it could
  * @param feedback  the feedback for the gradebook (a small HTML fragment)
  * @param evidence  where the graded evidence was ("alice.zip!/evidence"), as the reports name it
+ * @param compared  the numbers of the student's comparison section by figure key, for the class's distribution
  */
 public record StudentResult(Submission submission, boolean gradable, int score, int maxScore, List<Outcome> outcomes,
-                            List<String> notes, String reason, List<Flag> flags, String feedback, String evidence) {
+                            List<String> notes, String reason, List<Flag> flags, String feedback, String evidence,
+                            Map<String, Double> compared) {
 
     public StudentResult {
         outcomes = List.copyOf(outcomes);
         notes = List.copyOf(notes);
         flags = List.copyOf(flags);
+        compared = compared == null ? Map.of() : Map.copyOf(compared);
+    }
+
+    public StudentResult(Submission submission, boolean gradable, int score, int maxScore, List<Outcome> outcomes,
+                         List<String> notes, String reason, List<Flag> flags, String feedback, String evidence) {
+        this(submission, gradable, score, maxScore, outcomes, notes, reason, flags, feedback, evidence, Map.of());
     }
 
     public BigDecimal percent() {
@@ -41,6 +50,6 @@ public record StudentResult(Submission submission, boolean gradable, int score, 
         }
         List<Flag> all = new ArrayList<>(flags);
         all.addAll(more);
-        return new StudentResult(submission, gradable, score, maxScore, outcomes, notes, reason, all, feedback, evidence);
+        return new StudentResult(submission, gradable, score, maxScore, outcomes, notes, reason, all, feedback, evidence, compared);
     }
 }

@@ -1,5 +1,7 @@
 package io.labgrader.batch;
 
+import io.labgrader.rubric.LocalizedText.Language;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -25,8 +27,9 @@ import java.util.regex.Pattern;
  *   <li>Moodle's "download all submissions": a folder {@code Firstname Lastname_123456_assignsubmission_file_}
  *       holding a zip or the files, or without folders a file {@code Firstname Lastname_123456_assignsubmission_file_x.zip}.</li>
  * </ul>
- * Hidden entries, __MACOSX and Moodle's other submission types (online text) are ignored, and so are loose files that
- * are not zips; {@link Found#ignored()} names them. Two entries of the same student are kept together as one
+ * Hidden entries (a name starting with "."), __MACOSX, the output folder, Moodle's other submission types (online
+ * text) and loose files that are not zips are ignored; {@link Found#ignored()} names every one with the reason, so that
+ * nothing a student handed in vanishes unnoticed. Two entries of the same student are kept together as one
  * submission with {@link Submission#duplicates()}.
  */
 public final class SubmissionFinder {
@@ -48,6 +51,13 @@ public final class SubmissionFinder {
             submissions = List.copyOf(submissions);
             ignored = List.copyOf(ignored);
         }
+
+        /** The same submissions, with {@code more} ignored entries listed first (skipped while unpacking a class zip). */
+        public Found withIgnored(List<String> more) {
+            List<String> all = new ArrayList<>(more);
+            all.addAll(ignored);
+            return new Found(submissions, all);
+        }
     }
 
     private record Entry(String key, String name, String participantId, String source, Path path) {
@@ -57,6 +67,11 @@ public final class SubmissionFinder {
      * @param exclude folders not to treat as submissions, e.g. the output folder when it lies inside the root
      */
     public static Found find(Path root, Set<Path> exclude) throws IOException {
+        return find(root, exclude, Language.EN);
+    }
+
+    /** {@link #find(Path, Set)}, the reasons for ignored entries in {@code language}. */
+    public static Found find(Path root, Set<Path> exclude, Language language) throws IOException {
         Set<Path> excluded = new HashSet<>();
         for (Path p : exclude) {
             excluded.add(p.toAbsolutePath().normalize());
@@ -71,7 +86,17 @@ public final class SubmissionFinder {
         List<String> ignored = new ArrayList<>();
         for (Path path : entries) {
             String fileName = path.getFileName().toString();
-            if (fileName.startsWith(".") || fileName.equals("__MACOSX") || excluded.contains(path.toAbsolutePath().normalize())) {
+            if (excluded.contains(path.toAbsolutePath().normalize())) {
+                ignored.add(fileName + ": " + t(language, "der Ausgabe-Ordner dieses Laufs", "this run's output folder"));
+                continue;
+            }
+            if (fileName.equals("__MACOSX")) {
+                ignored.add(fileName + ": " + t(language, "Metadaten von macOS, keine Abgabe", "macOS metadata, not a submission"));
+                continue;
+            }
+            if (fileName.startsWith(".")) {
+                ignored.add(fileName + ": " + t(language, "versteckt (der Name beginnt mit \".\"); benennen Sie es um, wenn es eine Abgabe ist",
+                        "hidden (the name starts with \".\"); rename it if it is a submission"));
                 continue;
             }
             boolean folder = Files.isDirectory(path);   // a link to a folder counts; the preparer checks where it leads
@@ -80,11 +105,12 @@ public final class SubmissionFinder {
             Entry entry;
             if (moodle.matches()) {
                 if (!moodle.group("plugin").equals("file")) {
-                    ignored.add(fileName + ": Moodle " + moodle.group("plugin") + " submission, not files");
+                    ignored.add(fileName + ": " + t(language, "Moodle-Abgabe vom Typ " + moodle.group("plugin") + ", keine Dateien",
+                            "Moodle " + moodle.group("plugin") + " submission, not files"));
                     continue;
                 }
                 if (!folder && !zip) {
-                    ignored.add(fileName + ": " + notFolderOrZip(path));
+                    ignored.add(fileName + ": " + notFolderOrZip(path, language));
                     continue;
                 }
                 String id = moodle.group("id").replaceFirst("^0+(?=\\d)", "");
@@ -93,7 +119,7 @@ public final class SubmissionFinder {
                 String name = zip ? fileName.substring(0, fileName.length() - 4) : fileName;
                 entry = new Entry("name:" + name, name, null, fileName, path);
             } else {
-                ignored.add(fileName + ": " + notFolderOrZip(path));
+                ignored.add(fileName + ": " + notFolderOrZip(path, language));
                 continue;
             }
             byKey.computeIfAbsent(entry.key(), k -> new ArrayList<>()).add(entry);
@@ -114,11 +140,16 @@ public final class SubmissionFinder {
         return new Found(submissions, ignored);
     }
 
-    private static String notFolderOrZip(Path path) {
+    private static String notFolderOrZip(Path path, Language language) {
         if (Files.isSymbolicLink(path) && !Files.exists(path)) {
-            return "a link to nothing";
+            return t(language, "ein Link auf nichts", "a link to nothing");
         }
-        return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) ? "not a folder or zip" : "not a folder, zip or regular file";
+        return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) ? t(language, "weder Ordner noch Zip-Datei", "not a folder or zip")
+                : t(language, "weder Ordner noch Zip-Datei noch gewöhnliche Datei", "not a folder, zip or regular file");
+    }
+
+    private static String t(Language language, String de, String en) {
+        return language == Language.DE ? de : en;
     }
 
     static String sortKey(String name) {

@@ -43,10 +43,17 @@ final class SubmissionPreparer {
 
     private final Path root;
     private final Limits limits;
+    /** Submissions refused before they reached the folder (a class zip's rejected students), by source. */
+    private final java.util.Map<String, Rejection> refused;
 
     SubmissionPreparer(Path root, Limits limits) throws IOException {
+        this(root, limits, java.util.Map.of());
+    }
+
+    SubmissionPreparer(Path root, Limits limits, java.util.Map<String, Rejection> refused) throws IOException {
         this.root = root.toRealPath();
         this.limits = limits;
+        this.refused = java.util.Map.copyOf(refused);
     }
 
     BundleFiles prepare(Submission s, Path work) throws Rejection {
@@ -71,6 +78,10 @@ final class SubmissionPreparer {
                             + ". Welche zählt, ist nicht eindeutig; behalten Sie eine davon und bewerten Sie erneut.",
                     "There are several submissions for " + s.label() + ": " + join(quoted, " and ")
                             + ". Which one counts is ambiguous; keep one of them and grade again.");
+        }
+        Rejection early = refused.get(s.source());
+        if (early != null) {
+            throw early;
         }
         Path entry = s.path();
         if (Files.isSymbolicLink(entry)) {

@@ -8,6 +8,7 @@ import io.labgrader.batch.MoodleOptions;
 import io.labgrader.batch.MoodleSummary;
 import io.labgrader.batch.Shard;
 import io.labgrader.batch.StudentResult;
+import io.labgrader.report.ConsoleEncoding;
 import io.labgrader.report.SafeText;
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Rubric;
@@ -237,6 +238,8 @@ final class BatchRun {
 
     /** A progress bar on the terminal (stderr), removed when done. */
     private static final class Bar extends Progress {
+        /** What the Unicode bar draws with; a Windows console in cp1252 has none of it, so it gets the ASCII bar. */
+        private static final String UNICODE_BLOCKS = "█▏▎▍▌▋▊▉";
         private final Language language;
         private final boolean colour;
         private volatile ProgressBar bar;
@@ -252,7 +255,8 @@ final class BatchRun {
             if (students > 0) {
                 bar = new ProgressBarBuilder().setTaskName(language == Language.DE ? "Bewerte" : "Grading")
                         .setInitialMax(students).setUpdateIntervalMillis(100).hideEta()
-                        .setStyle(colour ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
+                        .setStyle(colour && ConsoleEncoding.of(System.err).canShow(UNICODE_BLOCKS)
+                                ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
                         .clearDisplayOnFinish().build();
             }
         }

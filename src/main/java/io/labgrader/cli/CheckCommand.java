@@ -48,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Timings.mark("rubric loaded and bound");
         EvidenceBundle bundle = evidence.open(rubric, clock);
-        LiveProbes.checkOnce(rubric, bundle, endpoints, docker.join(), "check", floor);
+        LiveProbes.checkOnce(rubric, bundle, docker.join(), "check", floor);
         Timings.mark("probes done");
         return GradeAndReport.run(rubric, evidence.dir, options, clock, System.out, System.err);
     }

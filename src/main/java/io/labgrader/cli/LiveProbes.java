@@ -2,12 +2,9 @@ package io.labgrader.cli;
 
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceException;
-import io.labgrader.probe.docker.DockerEndpoint;
 import io.labgrader.probe.docker.DockerProbing;
 import io.labgrader.probe.vm.VmProbing;
 import io.labgrader.rubric.Rubric;
-
-import java.util.List;
 
 /** Runs the probes that the rubric's sections need, once, into the bundle. */
 final class LiveProbes {
@@ -15,11 +12,11 @@ final class LiveProbes {
     private LiveProbes() {
     }
 
-    static void checkOnce(Rubric rubric, EvidenceBundle bundle, List<DockerEndpoint> dockerEndpoints,
-                          DockerProbing.Connection docker, String source, java.time.Instant historyFloor)
+    static void checkOnce(Rubric rubric, EvidenceBundle bundle, DockerProbing.Connection docker, String source,
+                          java.time.Instant historyFloor)
             throws EvidenceException {
         if (hasSection(rubric, "docker")) {
-            DockerProbing.check(bundle, docker, dockerEndpoints, source, historyFloor);
+            DockerProbing.check(bundle, docker, source, historyFloor);
         } else if (docker.api() != null) {
             docker.api().close();
         }

@@ -1,9 +1,13 @@
 package io.labgrader.cli;
 
 import io.labgrader.evidence.EvidenceException;
+import io.labgrader.report.ConsoleEncoding;
+import io.labgrader.report.ConsolePrintStream;
 import io.labgrader.rubric.RubricException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.io.FileDescriptor;
 
 /** The labgrader command. */
 @Command(name = "labgrader", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -13,7 +17,24 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        printInTheConsolesEncoding();
         System.exit(execute(args));
+    }
+
+    /**
+     * stdout and stderr in the encoding the JVM chose for them (the console's code page on Windows, the locale's
+     * elsewhere), through streams that spell in ASCII what that encoding lacks instead of printing "?".
+     * The Windows console is not switched to UTF-8 (SetConsoleOutputCP, possible through JNA): that cannot be tested
+     * here, stays switched if labgrader is killed, and the console's font may lack ✔ anyway; printing in the
+     * console's own code page is what can be relied on.
+     */
+    private static void printInTheConsolesEncoding() {
+        ConsoleEncoding out = new ConsoleEncoding(ConsoleEncoding.charsetOf(System.out, "sun.stdout.encoding"));
+        ConsoleEncoding err = new ConsoleEncoding(ConsoleEncoding.charsetOf(System.err, "sun.stderr.encoding"));
+        System.out.flush();
+        System.err.flush();
+        System.setOut(ConsolePrintStream.of(FileDescriptor.out, out));
+        System.setErr(ConsolePrintStream.of(FileDescriptor.err, err));
     }
 
     /** Runs the command and returns its exit code (for tests, without exiting the JVM). */

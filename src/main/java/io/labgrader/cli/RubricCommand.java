@@ -1,5 +1,6 @@
 package io.labgrader.cli;
 
+import io.labgrader.report.ConsoleEncoding;
 import io.labgrader.rubric.Criterion;
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Rubric;
@@ -27,7 +28,9 @@ final class RubricCommand implements Callable<Integer> {
         Rubric rubric = RubricSource.load(rubricFile);
         Language language = lang != null ? lang : Language.parseOrDefault(null);
         int idWidth = rubric.criteria().stream().mapToInt(c -> c.id().length()).max().orElse(2);
-        int titleWidth = rubric.criteria().stream().mapToInt(c -> c.title().in(language).length()).max().orElse(5);
+        // titles as the console shows them ("ue" for "ü" under US-ASCII), so that the padding matches what is printed
+        ConsoleEncoding console = ConsoleEncoding.of(System.out);
+        int titleWidth = rubric.criteria().stream().mapToInt(c -> console.fit(c.title().in(language)).length()).max().orElse(5);
         String format = "%-" + idWidth + "s  %-" + titleWidth + "s  %6s  %s%n";
         System.out.println(rubric.title().in(language) + " (" + rubric.id() + ", " + rubric.source() + ")");
         for (Section section : rubric.sections()) {
@@ -36,7 +39,7 @@ final class RubricCommand implements Callable<Integer> {
             System.out.printf(format, "id", language == Language.DE ? "Titel" : "title",
                     language == Language.DE ? "Punkte" : "points", "requires");
             for (Criterion c : section.criteria()) {
-                System.out.printf(format, c.id(), c.title().in(language), c.points(), String.join(", ", c.requires()));
+                System.out.printf(format, c.id(), console.fit(c.title().in(language)), c.points(), String.join(", ", c.requires()));
             }
         }
         System.out.println();

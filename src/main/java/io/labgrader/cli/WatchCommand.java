@@ -44,6 +44,9 @@ final class WatchCommand implements Callable<Integer> {
     public Integer call() throws RubricException, EvidenceException {
         Rubric rubric = RubricSource.load(options.rubric);
         Language language = options.language();
+        // from the start: a Ctrl-C while the first look is taken grades what was seen, as later
+        CountDownLatch stop = new CountDownLatch(1);
+        stopOnSignals(stop, language);
         Clock clock = Clock.systemUTC();
         EvidenceBundle bundle = evidence.open(rubric, clock);
         List<DockerEndpoint> endpoints = DockerProbing.endpoints();
@@ -51,7 +54,7 @@ final class WatchCommand implements Callable<Integer> {
         LiveProbes.checkVms(rubric, bundle, "watch"); // what exists when watching starts
         DockerEndpoint endpoint = LiveProbes.hasSection(rubric, "docker") ? DockerProbing.check(bundle, endpoints, "watch", floor) : null;
         if (endpoint != null) {
-            follow(bundle, endpoint, language, clock, floor);
+            follow(bundle, endpoint, language, clock, floor, stop);
             DockerProbing.check(bundle, List.of(endpoint), "watch", floor); // what is left at the end: removed or not
             // VMs again at the end: a student who creates or starts the VM while watch runs has done the lab too.
             // Between the two, VMs are not followed: they change slowly, and every look keeps their descriptions.
@@ -65,9 +68,8 @@ final class WatchCommand implements Callable<Integer> {
         return GradeAndReport.run(rubric, evidence.dir, options, clock, System.out, System.err);
     }
 
-    private void follow(EvidenceBundle bundle, DockerEndpoint endpoint, Language language, Clock clock, Instant floor) {
-        CountDownLatch stop = new CountDownLatch(1);
-        installInterruptHandler(stop);
+    private void follow(EvidenceBundle bundle, DockerEndpoint endpoint, Language language, Clock clock, Instant floor,
+                        CountDownLatch stop) {
         System.err.println(language == Language.DE
                 ? "labgrader beobachtet Docker (" + endpoint + "). Machen Sie das Lab in einem anderen Terminal; Strg-C beendet und bewertet."
                 : "labgrader is watching Docker (" + endpoint + "). Do the lab in another terminal; Ctrl-C stops and grades.");
@@ -87,17 +89,20 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     /**
-     * Ctrl-C (SIGINT) and a plain kill (SIGTERM, as CI scripts send it) end watching and grade, instead of
-     * ending the JVM before the report is written.
+     * Ctrl-C (SIGINT) and a plain kill (SIGTERM, as CI scripts send it) end watching and grade, instead of ending the
+     * JVM before the report is written; also when the shell started watch with SIGINT ignored (see StopSignals).
+     * Another signal while the last look is taken and graded changes nothing: that part is bounded by the probes'
+     * timeouts, and ending it would lose the report.
      */
-    @SuppressWarnings("sunapi")
-    private static void installInterruptHandler(CountDownLatch stop) {
-        for (String name : new String[]{"INT", "TERM"}) {
-            try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop.countDown());
-            } catch (IllegalArgumentException | UnsupportedOperationException e) {
-                // no such signal on this platform (Windows has no TERM): --duration or Ctrl-C still end watch
-            }
+    private static void stopOnSignals(CountDownLatch stop, Language language) {
+        boolean de = language == Language.DE;
+        List<String> handled = StopSignals.install(stop::countDown, () -> System.err.println(de
+                ? "labgrader: bewertet schon; der Bericht folgt gleich."
+                : "labgrader: already grading; the report follows."));
+        if (!handled.contains("INT")) {
+            System.err.println(de
+                    ? "labgrader: Strg-C (SIGINT) erreicht labgrader hier nicht; beenden Sie watch mit kill (SIGTERM) oder --duration."
+                    : "labgrader: Ctrl-C (SIGINT) cannot reach labgrader here; end watch with kill (SIGTERM) or --duration.");
         }
     }
 }

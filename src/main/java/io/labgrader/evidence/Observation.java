@@ -2,6 +2,7 @@ package io.labgrader.evidence;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.labgrader.evidence.compare.ContainerStatsObserved;
 import io.labgrader.evidence.docker.ContainerEventObserved;
 import io.labgrader.evidence.docker.ContainerObserved;
 import io.labgrader.evidence.docker.ContainersListed;
@@ -31,6 +32,7 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = ContainersListed.class, name = "docker.containers"),
         @JsonSubTypes.Type(value = ImagesListed.class, name = "docker.images"),
         @JsonSubTypes.Type(value = EventHistoryRead.class, name = "docker.event-history"),
+        @JsonSubTypes.Type(value = ContainerStatsObserved.class, name = "docker.stats"),
         @JsonSubTypes.Type(value = HttpProbed.class, name = "http.probe"),
         @JsonSubTypes.Type(value = HypervisorObserved.class, name = "vm.hypervisor"),
         @JsonSubTypes.Type(value = HypervisorNotFound.class, name = "vm.hypervisor-absent"),

@@ -1,5 +1,6 @@
 package io.labgrader.grading;
 
+import io.labgrader.evidence.compare.Comparison;
 import io.labgrader.evidence.vm.VmSummary;
 import io.labgrader.rubric.LocalizedText;
 
@@ -9,14 +10,21 @@ import java.util.List;
 /**
  * The result of grading one evidence bundle against one rubric: the model every report is written from.
  *
- * @param vms every VM the evidence shows, for the lab's "examine resources and network" (not scored)
+ * @param vms        every VM the evidence shows, for the lab's "examine resources and network" (not scored)
+ * @param comparison the student's own container beside their VM, as observed (not scored)
  */
 public record GradeResult(String rubricId, LocalizedText rubricTitle, String rubricSha256, String evidence,
-                          Instant gradedAt, List<CriterionResult> criteria, List<VmSummary> vms) {
+                          Instant gradedAt, List<CriterionResult> criteria, List<VmSummary> vms, Comparison comparison) {
 
     public GradeResult {
         criteria = List.copyOf(criteria);
         vms = vms == null ? List.of() : List.copyOf(vms);
+        comparison = comparison == null ? Comparison.EMPTY : comparison;
+    }
+
+    public GradeResult(String rubricId, LocalizedText rubricTitle, String rubricSha256, String evidence,
+                       Instant gradedAt, List<CriterionResult> criteria, List<VmSummary> vms) {
+        this(rubricId, rubricTitle, rubricSha256, evidence, gradedAt, criteria, vms, Comparison.EMPTY);
     }
 
     public GradeResult(String rubricId, LocalizedText rubricTitle, String rubricSha256, String evidence,

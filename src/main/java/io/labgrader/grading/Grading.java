@@ -2,8 +2,10 @@ package io.labgrader.grading;
 
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Rubric;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.PostDiscoveryFilter;
@@ -14,13 +16,13 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 /** Finds the grading suites of a rubric, and runs them for one evidence bundle through the JUnit Platform Launcher. */
@@ -54,8 +56,12 @@ public final class Grading {
 
     private static LauncherDiscoveryRequest discoveryRequest(Rubric rubric) {
         Set<String> sections = rubric.sections().stream().map(io.labgrader.rubric.Section::id).collect(Collectors.toSet());
+        // the build's index of the suites where there is one; else a scan of the graders' package
+        List<? extends DiscoverySelector> selectors = SuiteIndex.read()
+                .<List<? extends DiscoverySelector>>map(classes -> classes.stream().map(DiscoverySelectors::selectClass).toList())
+                .orElseGet(() -> List.of(DiscoverySelectors.selectPackage(GradingConfig.GRADERS_PACKAGE)));
         return configured(request()
-                .selectors(selectPackage(GradingConfig.GRADERS_PACKAGE))
+                .selectors(selectors)
                 .filters(onlySuitesOf(sections)), rubric).build();
     }
 

@@ -1,7 +1,7 @@
 package io.labgrader.grading;
 
+import io.labgrader.evidence.compare.Comparison;
 import io.labgrader.evidence.vm.VmInventory;
-import io.labgrader.evidence.vm.VmSummary;
 import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.Rubric;
 import org.junit.platform.engine.TestExecutionResult;
@@ -102,17 +102,18 @@ public class GradingListener implements TestExecutionListener {
                     "Für dieses Kriterium lief keine Bewertung.", "No grading method ran for this criterion."),
                     c.hint(), 0)));
         }
+        List<io.labgrader.evidence.Observation> observed = observationsIn(evidence);
         result = new GradeResult(rubric.id(), rubric.title(), rubric.sha256(), evidence, clock.instant(), ordered,
-                vmsIn(evidence));
+                VmInventory.summaries(observed), Comparison.of(observed));
         onResult(result);
     }
 
-    /** The VMs the evidence shows; none when it cannot be read (the criteria already say why). */
-    private List<VmSummary> vmsIn(String evidence) {
+    /** What the evidence holds, for the VMs and the comparison; nothing when it cannot be read (the criteria say why). */
+    private List<io.labgrader.evidence.Observation> observationsIn(String evidence) {
         try {
             LoadedEvidence loaded = handedOver != null && handedOver.location().equals(evidence) ? handedOver
                     : LoadedEvidence.read(java.nio.file.Path.of(evidence));
-            return loaded.readable() ? VmInventory.summaries(loaded.evidence().observations()) : List.of();
+            return loaded.readable() ? loaded.evidence().observations() : List.of();
         } catch (RuntimeException e) {
             return List.of();
         }

@@ -27,41 +27,50 @@ public final class ConsoleReport {
     private static final int MAX_TITLE_WIDTH = 60;
     private static final String INDENT = "     ";
 
+    /** Prints the report in what the stream's console can show (see {@link ConsoleEncoding#of}). */
     public void print(GradeResult result, Language language, PrintStream out, boolean colour) {
-        out.print(render(result, language, colour).replace("\n", System.lineSeparator()));
+        out.print(render(result, language, colour, ConsoleEncoding.of(out)).replace("\n", System.lineSeparator()));
         out.flush();
     }
 
-    /** The report with {@code \n} line ends. */
+    /** The report with {@code \n} line ends, for a console that shows every character. */
     public String render(GradeResult result, Language language, boolean colour) {
+        return render(result, language, colour, ConsoleEncoding.UNICODE);
+    }
+
+    /**
+     * The report with {@code \n} line ends, in characters the console has: ASCII marks where it lacks ✔ ✘ ⊘, and
+     * each cell fitted before the columns are measured, so that "ue" for "ü" keeps the table aligned.
+     */
+    public String render(GradeResult result, Language language, boolean colour, ConsoleEncoding console) {
         boolean de = language == Language.DE;
         int idWidth = 0;
         int titleWidth = 0;
         int pointsWidth = 1;
         int maxWidth = 1;
         for (CriterionResult c : result.criteria()) {
-            idWidth = Math.max(idWidth, ReportText.width(ReportText.oneLine(c.id())));
-            titleWidth = Math.max(titleWidth, ReportText.width(title(c, language)));
+            idWidth = Math.max(idWidth, ReportText.width(console.fit(ReportText.oneLine(c.id()))));
+            titleWidth = Math.max(titleWidth, ReportText.width(console.fit(title(c, language))));
             pointsWidth = Math.max(pointsWidth, Integer.toString(c.points()).length());
             maxWidth = Math.max(maxWidth, Integer.toString(c.maxPoints()).length());
         }
 
         StringBuilder out = new StringBuilder();
-        out.append(style(ReportText.text(result.rubricTitle(), language), BOLD, colour)).append('\n');
+        out.append(style(console.fit(ReportText.text(result.rubricTitle(), language)), BOLD, colour)).append('\n');
         for (CriterionResult c : result.criteria()) {
-            out.append("  ").append(style(mark(c.outcome()), colourOf(c.outcome()), colour))
-                    .append("  ").append(pad(ReportText.oneLine(c.id()), idWidth))
-                    .append("  ").append(pad(title(c, language), titleWidth))
+            out.append("  ").append(style(console.mark(c.outcome()), colourOf(c.outcome()), colour))
+                    .append("  ").append(pad(console.fit(ReportText.oneLine(c.id())), idWidth))
+                    .append("  ").append(pad(console.fit(title(c, language)), titleWidth))
                     .append("  ").append(leftPad(Integer.toString(c.points()), pointsWidth))
                     .append(" / ").append(leftPad(Integer.toString(c.maxPoints()), maxWidth))
                     .append('\n');
             // a passed criterion shows only a note, if it has one ("installed, but did not answer")
-            indented(out, ReportText.text(c.message(), language), null, colour);
+            indented(out, console.fit(ReportText.text(c.message(), language)), null, colour);
             if (c.outcome() == Outcome.PASSED) {
                 continue;
             }
             if (c.outcome() == Outcome.FAILED) {
-                indented(out, ReportText.text(c.hint(), language), de ? "Hinweis: " : "Hint: ", colour);
+                indented(out, console.fit(ReportText.text(c.hint(), language)), de ? "Hinweis: " : "Hint: ", colour);
             }
         }
         String total = (de ? "Punkte: " : "Score: ") + result.score() + " / " + result.maxScore();
@@ -69,8 +78,9 @@ public final class ConsoleReport {
         if (!result.vms().isEmpty()) {
             // the lab asks to examine the VMs' resources and network: show what was found
             out.append('\n').append(style(de ? "Gefundene VMs:" : "VMs found:", BOLD, colour)).append('\n');
-            result.vms().forEach(vm -> out.append("  ").append(ReportText.oneLine(vm.text())).append('\n'));
+            result.vms().forEach(vm -> out.append("  ").append(console.fit(ReportText.oneLine(vm.text()))).append('\n'));
         }
+        out.append(ComparisonConsole.render(result.comparison(), language));
         return out.toString();
     }
 
@@ -94,14 +104,9 @@ public final class ConsoleReport {
         return ReportText.truncate(ReportText.oneLine(ReportText.text(c.title(), language)), MAX_TITLE_WIDTH);
     }
 
-    /** The outcome's sign as the console shows it; the Moodle feedback uses the same. */
+    /** The outcome's sign as a UTF-8 console shows it; the Moodle feedback and the HTML overview use the same. */
     public static String mark(Outcome outcome) {
-        return switch (outcome) {
-            case PASSED -> "✔";
-            case FAILED -> "✘";
-            case BLOCKED -> "⊘";
-            case NOT_GRADABLE -> "!";
-        };
+        return ConsoleEncoding.UNICODE.mark(outcome);
     }
 
     private static String colourOf(Outcome outcome) {

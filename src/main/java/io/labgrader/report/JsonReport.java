@@ -66,7 +66,7 @@ public final class JsonReport implements ReportFormat {
                 ReportText.oneLine(result.rubricSha256()), ReportText.oneLine(result.evidence()), result.gradedAt(),
                 language.name().toLowerCase(Locale.ROOT), result.score(), result.maxScore(),
                 ReportText.percent(result), counts, criteria,
-                result.vms().stream().map(JsonReport::toVm).toList());
+                result.vms().stream().map(JsonReport::toVm).toList(), ComparisonJson.of(result.comparison(), language));
     }
 
     private static VmJson toVm(VmSummary vm) {
@@ -86,10 +86,12 @@ public final class JsonReport implements ReportFormat {
     }
 
     @JsonPropertyOrder({"rubric", "rubricTitle", "rubricSha256", "evidence", "gradedAt", "language", "score",
-            "maxScore", "percent", "counts", "criteria", "vms"})
+            "maxScore", "percent", "counts", "criteria", "vms", "comparison"})
     record Report(String rubric, String rubricTitle, String rubricSha256, String evidence, Instant gradedAt,
                   String language, int score, int maxScore, BigDecimal percent, Map<Outcome, Long> counts,
-                  List<CriterionJson> criteria, List<VmJson> vms) {
+                  List<CriterionJson> criteria, List<VmJson> vms,
+                  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                  ComparisonJson.Section comparison) {
     }
 
     /** A VM found, for the lab's "examine resources and network": what it is, what it has, how it is connected. */

@@ -63,6 +63,7 @@ public final class MarkdownReport implements ReportFormat {
         }
 
         vms(md, result, de);
+        md.append(ComparisonMarkdown.render(result.comparison(), language));
 
         List<CriterionResult> notPassed = result.criteria().stream().filter(c -> c.outcome() != Outcome.PASSED).toList();
         if (!notPassed.isEmpty()) {

@@ -111,7 +111,9 @@ class OverviewInChromiumTest {
         assertThat(dom.title()).isEqualTo("Docker vs. virtual machine — class overview");
         assertThat(dom.body().hasAttr("data-pwned")).as("a student's script ran").isFalse();
         assertThat(dom.select("script, img, iframe, object, embed")).as("elements from students' strings").isEmpty();
-        assertThat(dom.select("svg")).hasSize(1);   // the histogram, nothing else
+        // the histogram and the class comparison's charts, nothing else
+        assertThat(dom.select("svg")).filteredOn(svg -> !svg.hasClass("compare-chart")).hasSize(1);
+        assertThat(dom.select("svg.compare-chart")).allMatch(svg -> svg.closest("table#comparison") != null);
         assertThat(dom.getAllElements()).allSatisfy(e -> assertThat(e.attributes().asList())
                 .noneMatch(a -> a.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("on")));
         List<String> names = dom.select("table#students td.student span.name").eachText();

@@ -47,9 +47,10 @@ class SubmissionFinderTest {
     }
 
     @Test
-    @DisplayName("hidden entries, __MACOSX, Moodle online text and loose files are no submissions; the latter are named")
+    @DisplayName("hidden entries, dot-folders, __MACOSX, Moodle online text and loose files are no submissions; each is named with its reason")
     void ignored() throws Exception {
         Files.createDirectories(root.resolve(".git"));
+        Files.createDirectories(root.resolve(".Erika Muster_100009_assignsubmission_file_"));
         Files.createDirectories(root.resolve("__MACOSX"));
         Files.writeString(root.resolve(".DS_Store"), "x");
         Files.createDirectories(root.resolve("Ada Lovelace_100001_assignsubmission_onlinetext_"));
@@ -60,8 +61,27 @@ class SubmissionFinderTest {
 
         assertThat(found.submissions()).extracting(Submission::name).containsExactly("alice");
         assertThat(found.ignored()).containsExactly(
+                ".DS_Store: hidden (the name starts with \".\"); rename it if it is a submission",
+                ".Erika Muster_100009_assignsubmission_file_: hidden (the name starts with \".\"); rename it if it is a submission",
+                ".git: hidden (the name starts with \".\"); rename it if it is a submission",
                 "Ada Lovelace_100001_assignsubmission_onlinetext_: Moodle onlinetext submission, not files",
-                "README.md: not a folder or zip");
+                "README.md: not a folder or zip",
+                "__MACOSX: macOS metadata, not a submission");
+    }
+
+    @Test
+    @DisplayName("the reasons for skipped entries in German")
+    void ignoredInGerman() throws Exception {
+        Files.createDirectories(root.resolve(".hidden-student"));
+        Files.createDirectories(root.resolve("__MACOSX"));
+        Files.createDirectories(root.resolve("Ada Lovelace_100001_assignsubmission_onlinetext_"));
+        Files.writeString(root.resolve("README.md"), "# notes");
+
+        assertThat(SubmissionFinder.find(root, Set.of(), io.labgrader.rubric.LocalizedText.Language.DE).ignored()).containsExactly(
+                ".hidden-student: versteckt (der Name beginnt mit \".\"); benennen Sie es um, wenn es eine Abgabe ist",
+                "Ada Lovelace_100001_assignsubmission_onlinetext_: Moodle-Abgabe vom Typ onlinetext, keine Dateien",
+                "README.md: weder Ordner noch Zip-Datei",
+                "__MACOSX: Metadaten von macOS, keine Abgabe");
     }
 
     @Test
@@ -101,7 +121,8 @@ class SubmissionFinderTest {
         Files.createDirectories(root.resolve("alice"));
         Files.createDirectories(root.resolve("grading/students"));
 
-        assertThat(SubmissionFinder.find(root, Set.of(root.resolve("grading"))).submissions()).extracting(Submission::name)
-                .containsExactly("alice");
+        SubmissionFinder.Found found = SubmissionFinder.find(root, Set.of(root.resolve("grading")));
+        assertThat(found.submissions()).extracting(Submission::name).containsExactly("alice");
+        assertThat(found.ignored()).containsExactly("grading: this run's output folder");
     }
 }

@@ -98,9 +98,34 @@ class PipelineValidationTest {
                 .containsEntry("TESTCONTAINERS_HOST_OVERRIDE", "docker");
         Map<String, Object> artifacts = (Map<String, Object>) job.get("artifacts");
         assertThat(artifacts).containsEntry("when", "always");
-        assertThat((List<String>) artifacts.get("paths")).containsExactly("target/labgrader.jar");
+        assertThat((List<String>) artifacts.get("paths")).containsExactly("target/labgrader.jar", "target/labgrader-*-student.zip");
         assertThat(((Map<String, Object>) artifacts.get("reports")).get("junit").toString())
                 .contains("target/surefire-reports/TEST-*.xml");
+    }
+
+    @Test
+    @DisplayName("the student downloads: the runtime image built on GitLab's hosted Linux, Windows and macOS runners (their tags), published with the student zip on a tag")
+    @SuppressWarnings("unchecked")
+    void downloadJobs() throws IOException {
+        Map<String, Object> pipeline = preview(project());
+        // runner tags as GitLab documents them: doc/ci/runners/hosted_runners/windows.md and macos.md (gitlabhq)
+        Map<String, String> tags = Map.of("runtime-image-windows-x64", "saas-windows-medium-amd64",
+                "runtime-image-macos-aarch64", "saas-macos-medium-m1");
+        for (String platform : List.of("linux-x64", "windows-x64", "macos-aarch64")) {
+            Map<String, Object> job = (Map<String, Object>) pipeline.get("runtime-image-" + platform);
+            assertThat(job).as("job runtime-image-" + platform).isNotNull();
+            assertThat(job.get("script").toString()).contains("scripts/build-runtime-image.sh " + platform);
+            assertThat(job.get("needs").toString()).contains("maven-verify");
+            if (tags.containsKey("runtime-image-" + platform)) {
+                assertThat((List<String>) job.get("tags")).containsExactly(tags.get("runtime-image-" + platform));
+            }
+        }
+        Map<String, Object> publish = (Map<String, Object>) pipeline.get("publish-downloads");
+        assertThat(publish.get("needs").toString()).contains("maven-verify", "runtime-image-linux-x64",
+                "runtime-image-windows-x64", "runtime-image-macos-aarch64");
+        assertThat(publish.get("rules").toString()).contains("$CI_COMMIT_TAG");
+        assertThat(publish.get("script").toString()).contains("-student.zip", "-linux-x64.tar.gz",
+                "-macos-aarch64.tar.gz", "-windows-x64.zip", "packages/generic/labgrader/");
     }
 
     @Test

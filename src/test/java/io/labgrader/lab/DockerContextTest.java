@@ -68,6 +68,9 @@ class DockerContextTest {
         if (second != null) {
             second.close();
         }
+        // the system's engine must still publish ports: a second dockerd once took its bridge docker0 away
+        Commands.Result docker0 = Commands.run(null, Map.of(), Duration.ofSeconds(10), List.of("ip", "link", "show", "docker0"));
+        assertThat(docker0.exitCode()).as("docker0 after the second engine: " + docker0.all()).isZero();
         if (certificates != null) {
             Commands.run(null, Map.of(), Duration.ofSeconds(30), List.of("rm", "-rf", certificates.toString()));
         }

@@ -122,6 +122,8 @@ class VmLibvirtTest {
         waitForAgent(name, Duration.ofSeconds(120));
         System.out.printf("libvirt test: guest agent of %s answered after %.1f s%n", name, (System.nanoTime() - booting) / 1e9);
 
+        String agentSaid = virsh(Duration.ofSeconds(15), "guestinfo", name, "--os").stdout();
+        String libvirtSaid = virsh(Duration.ofSeconds(15), "dominfo", name).stdout();
         Path evidence = probe();
         VmObserved vm = only(evidence, name);
         assertThat(vm.state()).isEqualTo(VmState.RUNNING);
@@ -140,6 +142,7 @@ class VmLibvirtTest {
         domains.clear();
         GradeResult offline = VmTestKit.grade(rubric, evidence);
         assertThat(VmGraderTest.comparable(offline)).isEqualTo(VmGraderTest.comparable(live));
+        ComparisonLibvirt.assertFigures(live, offline, name, agentSaid, libvirtSaid);
     }
 
     @Test

@@ -60,8 +60,23 @@ public final class Labgrader {
      * started from a background job inherits SIGINT ignored, and Ctrl-C could not be tested.
      */
     public Process start(String... args) {
+        return start(List.of("env", "--default-signal=INT"), args);
+    }
+
+    /**
+     * Starts labgrader as a script's background job starts it: with SIGINT ignored (what a non-interactive shell
+     * gives a job started with {@code &}); {@code exec} keeps the process id, so that signals reach labgrader.
+     */
+    public Process startWithSigintIgnored(String... args) {
+        return start(SIGINT_IGNORED, args);
+    }
+
+    /** Runs the command after it, with SIGINT ignored. */
+    public static final List<String> SIGINT_IGNORED = List.of("bash", "-c", "trap '' INT; exec \"$@\"", "labgrader");
+
+    private Process start(List<String> prefix, String... args) {
         try {
-            List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
+            List<String> command = new ArrayList<>(prefix);
             command.addAll(command(args));
             ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
             Commands.environment(builder, env);

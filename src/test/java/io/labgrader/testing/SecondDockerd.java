@@ -9,14 +9,18 @@ import java.util.Map;
 
 /**
  * A second Docker Engine on this machine, on its own socket, as a student's Colima, Docker Desktop or remote engine
- * is beside the system's: its own data, exec root and pid file, no bridge and no iptables rules, so that the engine
- * at /var/run/docker.sock is not disturbed. It runs in its own mount and UTS namespaces with its own /etc/docker,
+ * is beside the system's: its own data, exec root and pid file, its own bridge and no iptables rules, so that the
+ * engine at /var/run/docker.sock is not disturbed. (With "--bridge none" a dockerd deletes the interface docker0 as
+ * it starts, and it shares the network namespace with the system's engine: every "docker run -p" there would fail
+ * afterwards.) It runs in its own mount and UTS namespaces with its own /etc/docker,
  * so it has its own host name and daemon ID (Engine 20.10 keeps the ID's key in /etc/docker/key.json).
  * Needs root. Stopped by {@link #close()}.
  */
 public final class SecondDockerd implements AutoCloseable {
 
     public static final String NAME = "labgrader-second-engine";
+    /** The second engine's own bridge (an interface name has at most 15 characters). */
+    static final String BRIDGE = "lgsecond0";
 
     private final Path dir;
     private final Process process;
@@ -34,12 +38,17 @@ public final class SecondDockerd implements AutoCloseable {
     public static SecondDockerd start(List<String> extraArgs) throws IOException {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "lg-ctx-");
         Files.createDirectories(dir.resolve("etc"));
+        Commands.Result bridge = Commands.run(null, Map.of(), Duration.ofSeconds(10), List.of("sh", "-c",
+                "ip link show " + BRIDGE + " >/dev/null 2>&1 || ip link add " + BRIDGE + " type bridge"));
+        if (bridge.exitCode() != 0) {
+            throw new AssertionError("cannot make the second engine's bridge " + BRIDGE + ": " + bridge.all());
+        }
         String dockerd = String.join(" ", "exec dockerd", String.join(" ", extraArgs),
                 "--host unix://" + dir.resolve("docker.sock"),
                 "--data-root " + dir.resolve("data"),
                 "--exec-root " + dir.resolve("exec"),
                 "--pidfile " + dir.resolve("docker.pid"),
-                "--bridge none --iptables=false");
+                "--bridge " + BRIDGE + " --iptables=false");
         Process process = new ProcessBuilder("unshare", "--mount", "--uts", "sh", "-c",
                 "mount --bind " + dir.resolve("etc") + " /etc/docker && hostname " + NAME + " && " + dockerd)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
@@ -92,5 +101,6 @@ public final class SecondDockerd implements AutoCloseable {
         }
         // its mounts lived in its own namespace and ended with it
         Commands.run(null, Map.of(), Duration.ofSeconds(60), List.of("rm", "-rf", dir.toString()));
+        Commands.run(null, Map.of(), Duration.ofSeconds(10), List.of("ip", "link", "delete", BRIDGE));
     }
 }

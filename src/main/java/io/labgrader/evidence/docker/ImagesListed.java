@@ -12,9 +12,14 @@ public record ImagesListed(Instant at, String source, List<Image> images) implem
         images = List.copyOf(images);
     }
 
-    public record Image(String id, List<String> tags) {
+    /** @param sizeBytes the image's size as GET /images/json gives it ("Size"), or null in older evidence */
+    public record Image(String id, List<String> tags, Long sizeBytes) {
         public Image {
             tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+
+        public Image(String id, List<String> tags) {
+            this(id, tags, null);
         }
     }
 }

@@ -67,12 +67,11 @@ public final class DockerProbing {
      */
     public static DockerEndpoint check(EvidenceBundle bundle, List<DockerEndpoint> endpoints, String source,
                                        Instant historyFloor) {
-        return check(bundle, connectAsync(endpoints, bundle.clock(), source).join(), endpoints, source, historyFloor);
+        return check(bundle, connectAsync(endpoints, bundle.clock(), source).join(), source, historyFloor);
     }
 
     /** Takes one snapshot through a connection made by {@link #connectAsync}, and closes it. */
-    public static DockerEndpoint check(EvidenceBundle bundle, Connection connection, List<DockerEndpoint> endpoints,
-                                       String source, Instant historyFloor) {
+    public static DockerEndpoint check(EvidenceBundle bundle, Connection connection, String source, Instant historyFloor) {
         if (connection.unreachable() != null) {
             bundle.record(connection.unreachable().observation());
             return null;

@@ -60,6 +60,16 @@ public final class DockerSnapshot {
         List<ContainerObserved> containers = containers();
         events(eventsSince, bundle.clock().instant());
         probePorts(containers);
+        new ContainerStats(api, bundle, source).readRunning(containers);
+    }
+
+    /** The engine this snapshot reads, for probes that read more of it. */
+    DockerApi api() {
+        return api;
+    }
+
+    String source() {
+        return source;
     }
 
     public EngineObserved engine() throws IOException {
@@ -91,7 +101,8 @@ public final class DockerSnapshot {
         for (JsonNode image : Json.mapper().readTree(body)) {
             List<String> tags = new ArrayList<>();
             image.path("RepoTags").forEach(t -> tags.add(t.asText()));
-            images.add(new ImagesListed.Image(image.path("Id").asText(), tags));
+            images.add(new ImagesListed.Image(image.path("Id").asText(), tags,
+                    image.path("Size").isNumber() ? image.path("Size").asLong() : null));
         }
         bundle.record(new ImagesListed(bundle.clock().instant(), source, images));
     }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -123,6 +124,7 @@ public final class DockerWatcher implements AutoCloseable {
                 }
             }
         }
+        new ContainerStats(snapshot.api(), bundle, snapshot.source()).readRunning(List.of(container.get())); // while it runs
     }
 
     private void awaitStop(Duration d) {

@@ -1,0 +1,58 @@
+package io.labgrader.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/**
+ * The package direction of the design: rubric and evidence at the bottom, then the probes and grading, then
+ * reports, batch grading, and the command on top. Arrows point down and never back up; the lab's grading suites
+ * (io.labgrader.lab) stand on grading, rubric and evidence only.
+ */
+class PackageDirectionTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.labgrader");
+    }
+
+    @Test
+    @DisplayName("every package uses only the packages below it")
+    void layers() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("rubric").definedBy("io.labgrader.rubric..")
+                .layer("evidence").definedBy("io.labgrader.evidence..")
+                .layer("probe").definedBy("io.labgrader.probe..")
+                .layer("grading").definedBy("io.labgrader.grading..")
+                .layer("lab").definedBy("io.labgrader.lab..")
+                .layer("report").definedBy("io.labgrader.report..")
+                .layer("batch").definedBy("io.labgrader.batch..")
+                .layer("cli").definedBy("io.labgrader.cli..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("batch").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("batch", "cli")
+                .whereLayer("lab").mayNotBeAccessedByAnyLayer()
+                .whereLayer("probe").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("grading").mayOnlyBeAccessedByLayers("lab", "report", "batch", "cli")
+                .whereLayer("evidence").mayOnlyBeAccessedByLayers("probe", "grading", "lab", "report", "batch", "cli")
+                .whereLayer("rubric").mayOnlyBeAccessedByLayers("grading", "lab", "report", "batch", "cli")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("grading judges evidence and never reads a live system")
+    void gradingReadsNoLiveSystem() {
+        noClasses().that().resideInAnyPackage("io.labgrader.grading..", "io.labgrader.lab..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.labgrader.probe..", "com.github.dockerjava..")
+                .check(classes);
+    }
+}

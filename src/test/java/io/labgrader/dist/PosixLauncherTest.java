@@ -1,0 +1,200 @@
+package io.labgrader.dist;
+
+import io.labgrader.testing.Commands;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The download's POSIX launcher (src/dist/labgrader), run by dash (Debian's /bin/sh, stricter than bash) in a folder
+ * laid out like the unpacked download, on a PATH that holds only the basic tools, stand-ins for java (which prints a
+ * version and writes the arguments it was given, one per line) and stand-ins for mvn, git, curl and wget that leave
+ * a mark if anything calls them.
+ */
+class PosixLauncherTest {
+
+    private static final List<String> TOOLS = List.of("dirname", "ls", "cksum", "cut", "find", "sed", "head", "mkdir", "rm");
+
+    @TempDir
+    Path dir;
+    Path download;
+    Path bin;
+    Path args;
+    Path marks;
+    Map<String, String> env = new HashMap<>();
+
+    @BeforeEach
+    void layOut() throws IOException {
+        download = Files.createDirectories(dir.resolve("labgrader 0.1.0")); // a folder name with a space
+        Files.copy(Path.of("src/dist/labgrader"), download.resolve("labgrader"));
+        Files.writeString(download.resolve("labgrader.jar"), "stand-in jar");
+        bin = Files.createDirectories(dir.resolve("bin"));
+        for (String tool : TOOLS) {
+            Path real = Files.exists(Path.of("/usr/bin", tool)) ? Path.of("/usr/bin", tool) : Path.of("/bin", tool);
+            Files.copy(real, bin.resolve(tool), StandardCopyOption.COPY_ATTRIBUTES); // a copy: links out of a temp dir make JUnit warn
+        }
+        args = dir.resolve("java-args");
+        marks = dir.resolve("marks");
+        for (String forbidden : List.of("mvn", "git", "curl", "wget")) {
+            script(bin.resolve(forbidden), "#!/bin/sh\necho " + forbidden + " >> '" + marks + "'\n");
+        }
+        env.put("PATH", bin.toString());
+        env.put("HOME", dir.resolve("home").toString());
+        env.put("LANG", "C.UTF-8");
+        env.put("JAVA_HOME", "");
+        env.put("XDG_CACHE_HOME", "");
+    }
+
+    private void standInJava(String version) throws IOException {
+        script(bin.resolve("java"), "#!/bin/sh\n"
+                + "if [ \"$1\" = -version ]; then echo 'openjdk version \"" + version + "\" 2025-04-15' >&2; exit 0; fi\n"
+                + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > '" + args + "'\n");
+    }
+
+    private static void script(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private Commands.Result launch(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("/bin/dash", download.resolve("labgrader").toString()));
+        command.addAll(List.of(arguments));
+        return Commands.run(dir, env, Duration.ofSeconds(30), command);
+    }
+
+    private List<String> javaArgs() throws IOException {
+        return Files.readAllLines(args);
+    }
+
+    @Test
+    @DisplayName("every argument reaches labgrader unchanged, also with spaces, quotes, globs and $; nothing calls mvn, git, curl or wget")
+    void argumentsPassUnchanged() throws IOException {
+        standInJava("17.0.15");
+        List<String> given = List.of("check", "--evidence", "my evidence", "", "*", "$HOME", "a \"quoted\" 'word'");
+
+        Commands.Result run = launch(given.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        List<String> received = javaArgs();
+        int jar = received.indexOf("-jar");
+        assertThat(received.get(jar + 1)).isEqualTo(download.resolve("labgrader.jar").toRealPath().toString());
+        assertThat(received.subList(jar + 2, received.size())).isEqualTo(given);
+        assertThat(marks).as("a build or download tool was called").doesNotExist();
+    }
+
+    @Test
+    @DisplayName("the class-data archive is recorded by check into ~/.cache/labgrader, named after jar and java; --version records none")
+    void archiveRecordedByCheckOnly() throws IOException {
+        standInJava("17.0.15");
+
+        assertThat(launch("--version").exitCode()).isZero();
+        assertThat(javaArgs()).noneMatch(a -> a.contains("SharedArchiveFile") || a.contains("ArchiveClassesAtExit"));
+
+        assertThat(launch("check").exitCode()).isZero();
+        Path cache = dir.resolve("home/.cache/labgrader");
+        assertThat(javaArgs()).anySatisfy(a -> assertThat(a).matches("-XX:ArchiveClassesAtExit=" + cache + "/labgrader-\\d+\\.jsa"));
+        assertThat(javaArgs()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    }
+
+    @Test
+    @DisplayName("an archive for this jar and java is used; a jar newer than the archive gets a new recording, not the stale archive")
+    void archiveUsedUnlessTheJarIsNewer() throws IOException {
+        standInJava("17.0.15");
+        // times within one minute, so that `ls -l` (minute precision, part of the archive's name) cannot tell them
+        // apart: only the launcher's newer-than check can
+        Instant jarTime = Instant.parse("2026-01-01T10:00:30Z");
+        Files.setLastModifiedTime(download.resolve("labgrader.jar"), FileTime.from(jarTime));
+        launch("check");
+        Path recorded = Path.of(javaArgs().stream().filter(a -> a.startsWith("-XX:ArchiveClassesAtExit=")).findFirst()
+                .orElseThrow().substring("-XX:ArchiveClassesAtExit=".length()));
+        Files.writeString(recorded, "archive"); // what the JVM writes at exit
+        Files.setLastModifiedTime(recorded, FileTime.from(jarTime.plusSeconds(10)));
+
+        launch("check");
+        assertThat(javaArgs()).contains("-XX:SharedArchiveFile=" + recorded, "-Xshare:auto");
+
+        // the jar replaced after the archive was recorded (same size, same minute)
+        Files.setLastModifiedTime(recorded, FileTime.from(jarTime.minusSeconds(20)));
+        launch("check");
+        assertThat(javaArgs()).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile="))
+                .contains("-XX:ArchiveClassesAtExit=" + recorded);
+    }
+
+    @Test
+    @DisplayName("a cache folder that cannot be created: labgrader runs without an archive, silently")
+    void unwritableCacheRunsWithoutArchive() throws IOException {
+        standInJava("17.0.15");
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "");
+        env.put("XDG_CACHE_HOME", file.toString());
+
+        Commands.Result run = launch("check");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stderr()).isEmpty();
+        assertThat(javaArgs()).noneMatch(a -> a.contains("Archive"));
+    }
+
+    @Test
+    @DisplayName("Java older than 17: a clear message (in German under a German locale) and exit 2, labgrader is not started")
+    void oldJava() throws IOException {
+        standInJava("11.0.2");
+
+        Commands.Result english = launch("check");
+        env.put("LANG", "de_DE.UTF-8");
+        Commands.Result german = launch("check");
+
+        assertThat(english.exitCode()).isEqualTo(2);
+        assertThat(english.stderr()).contains("labgrader needs Java 17 or newer, found: " + bin.resolve("java"), "(version 11)",
+                "JAVA_HOME");
+        assertThat(german.exitCode()).isEqualTo(2);
+        assertThat(german.stderr()).contains("labgrader braucht Java 17 oder neuer", "(Version 11)");
+        assertThat(args).as("java was started with labgrader").doesNotExist();
+    }
+
+    @Test
+    @DisplayName("no Java at all: a clear message naming what to install, exit 2")
+    void noJava() {
+        Commands.Result run = launch("check");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("No Java found", "Java 17 or newer", "JAVA_HOME");
+    }
+
+    @Test
+    @DisplayName("JAVA_HOME wins over PATH; the runtime image's own java (runtime/bin/java) wins over both, with its AOT cache")
+    void javaChoice() throws IOException {
+        standInJava("17.0.15");
+        Path home = Files.createDirectories(dir.resolve("jdk/bin"));
+        Files.copy(bin.resolve("java"), home.resolve("java"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.delete(bin.resolve("java"));
+        env.put("JAVA_HOME", dir.resolve("jdk").toString());
+        assertThat(launch("--version").exitCode()).isZero();
+        assertThat(args).exists();
+
+        Files.delete(args);
+        Path runtime = Files.createDirectories(download.resolve("runtime/bin"));
+        Files.copy(home.resolve("java"), runtime.resolve("java"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.writeString(download.resolve("labgrader.aot"), "cache");
+        Files.delete(home.resolve("java"));
+        Commands.Result image = launch("check");
+        assertThat(image.exitCode()).as(image.all()).isZero();
+        assertThat(javaArgs()).contains("-XX:AOTCache=" + download.toRealPath().resolve("labgrader.aot"))
+                .noneMatch(a -> a.contains("Archive"));
+    }
+}
