@@ -128,7 +128,7 @@ class ConsistentEvidenceTest {
         assertThat(outcome(graded, "docker.nginx-port")).isEqualTo("NOT_GRADABLE");
         assertThat(message(graded, "docker.nginx-port"))
                 .startsWith("Passed only on observations that the engine's raw captures in evidence/raw/ contradict: docker.container ")
-                .contains("disagrees with the raw capture raw/", "portBindings [PortBinding[containerPort=80, protocol=tcp, hostIp=, hostPort=8080]]")
+                .contains("disagrees with the raw capture raw/", "portBindings [8080->80/tcp] ≠ [8081->80/tcp], publishedPorts [0.0.0.0:8080->80/tcp, :::8080->80/tcp] ≠ [0.0.0.0:8081->80/tcp, :::8081->80/tcp]")
                 .contains("By the raw captures: Expected 8080->80/tcp (-p 8080:80) but found 8081->80/tcp on");
         ConsistencyReport report = RawCrossCheck.of(EvidenceReader.read(bundle));
         assertThat(report.summary(true, 3)).contains("weicht von der Rohaufnahme raw/");

@@ -59,7 +59,7 @@ final class EventHistories {
                 }
                 ContainerEventObserved asTold = new ContainerEventObserved(engine.at(), j.source(), engine.timeNano(),
                         engine.action(), engine.containerId(), engine.image(), engine.name(), engine.exitCode(), engine.signal());
-                List<String> differences = j.equals(asTold) ? List.of() : RawCrossCheck.differences(j, asTold);
+                List<String> differences = j.equals(asTold) ? List.of() : Differences.of(j, asTold);
                 if (!differences.isEmpty()) {
                     contradicted.add(j);
                     check.contradict(j, Optional.of(asTold),

@@ -8,7 +8,6 @@ import io.labgrader.evidence.RawCaptures;
 import io.labgrader.evidence.http.HttpProbed;
 
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -20,7 +19,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,7 +129,7 @@ public final class RawCrossCheck {
         if (o.equals(again.get())) {
             return; // the usual case, without looking at each field
         }
-        List<String> differences = differences(o, again.get());
+        List<String> differences = Differences.of(o, again.get());
         if (!differences.isEmpty()) {
             String list = String.join(", ", differences);
             contradict(o, o instanceof HttpProbed ? Optional.empty() : again,
@@ -224,23 +222,6 @@ public final class RawCrossCheck {
 
     void lacking(String de, String en) {
         disagreements.add(new ConsistencyReport.Disagreement(null, de, en));
-    }
-
-    /** "status: journal running, capture exited" for every component that differs. */
-    static List<String> differences(Observation journal, Observation capture) {
-        List<String> differences = new ArrayList<>();
-        for (RecordComponent c : journal.getClass().getRecordComponents()) {
-            try {
-                Object a = c.getAccessor().invoke(journal);
-                Object b = c.getAccessor().invoke(capture);
-                if (!Objects.equals(a, b)) {
-                    differences.add(c.getName() + " " + a + " ≠ " + b);
-                }
-            } catch (ReflectiveOperationException e) {
-                differences.add(c.getName());
-            }
-        }
-        return differences;
     }
 
     static Optional<Instant> savedAt(String path) {
