@@ -15,7 +15,7 @@ class SuiteIndexTest {
     @DisplayName("the index lists exactly the classes of the graders' package marked @GradingSuite, not their helpers")
     void indexListsTheSuites() throws IOException {
         assertThat(SuiteIndex.suitesIn(Path.of("target/classes")))
-                .containsExactly("io.labgrader.lab.DockerGrader", "io.labgrader.lab.VmGrader");
+                .containsExactly("io.labgrader.lab.CompareGrader", "io.labgrader.lab.DockerGrader", "io.labgrader.lab.VmGrader");
     }
 
     @Test
