@@ -55,6 +55,8 @@ fi
 # the launcher as users run it, with its own copy of the jar (its CDS archive goes next to it)
 mkdir -p "$WORK/lg/target"
 cp labgrader "$WORK/lg/labgrader"
+mkdir -p "$WORK/lg/src/dist"
+cp src/dist/labgrader "$WORK/lg/src/dist/labgrader"   # the repository launcher runs the student download's one
 cp "$JAR" "$WORK/lg/target/labgrader.jar"
 touch "$WORK/lg/target/labgrader.jar"
 LG=$WORK/lg/labgrader

@@ -7,9 +7,15 @@ import io.labgrader.evidence.docker.DockerTimeline;
 import io.labgrader.evidence.docker.ImageRef;
 import io.labgrader.evidence.docker.PortBinding;
 
+import io.labgrader.evidence.http.HttpProbed;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -48,14 +54,63 @@ final class DockerFindings {
         return c.hasEvent("start") && !c.hasEvent("attach");
     }
 
+    /**
+     * Engine and labgrader date things by two clocks (the engine's events, labgrader's inspections and answers); on
+     * Docker Desktop they run in two machines. An answer counts against an event only this far apart.
+     */
+    static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(2);
+
+    /**
+     * The port was published, not only requested: by an inspection while the container ran (NetworkSettings.Ports;
+     * with --network host the request stays and nothing is published). A container seen only after it stopped
+     * shows its request alone, which a start honours, so that counts if it started.
+     */
     static boolean publishes(ContainerStory c, int containerPort, int hostPort) {
-        return c.requestedPorts().stream().anyMatch(p -> p.containerPort() == containerPort
+        List<ContainerObserved> running = c.inspections().stream().filter(ContainerObserved::running).toList();
+        if (!running.isEmpty()) {
+            return running.stream().anyMatch(i -> has(i.publishedPorts(), containerPort, hostPort));
+        }
+        return c.everStarted() && has(c.requestedPorts(), containerPort, hostPort);
+    }
+
+    /** Requested with -p but, while it ran, not published. */
+    static boolean onlyRequested(ContainerStory c, int containerPort, int hostPort) {
+        return has(c.requestedPorts(), containerPort, hostPort) && !publishes(c, containerPort, hostPort);
+    }
+
+    private static boolean has(List<PortBinding> ports, int containerPort, int hostPort) {
+        return ports.stream().anyMatch(p -> p.containerPort() == containerPort
                 && "tcp".equals(p.protocol()) && p.hostPort() != null && p.hostPort() == hostPort);
+    }
+
+    /**
+     * The answer came while the container ran and published its port, by the engine's own record: an inspection
+     * before it shows it running with the port published, and nothing between says that run had ended (a later
+     * inspection, a die, stop or destroy event, a list of all containers without it).
+     */
+    boolean answeredWhileServing(ContainerStory c, HttpProbed answer) {
+        Instant t = answer.at();
+        return c.inspections().stream().anyMatch(i -> i.running() && !i.at().isAfter(t)
+                && i.publishedPorts().stream().anyMatch(p -> p.hostPort() != null && p.hostPort() == answer.hostPort())
+                && stillServing(c, i, t));
+    }
+
+    private boolean stillServing(ContainerStory c, ContainerObserved run, Instant t) {
+        boolean laterInspection = c.inspections().stream().anyMatch(j -> j.at().isAfter(run.at()) && !j.at().isAfter(t)
+                && (!j.running() || !Objects.equals(j.startedAt(), run.startedAt())));
+        boolean ended = c.events().stream().anyMatch(e -> Set.of("die", "stop", "destroy").contains(e.kind())
+                && (run.startedAt() == null || e.at().isAfter(run.startedAt()))
+                && e.at().plus(CLOCK_TOLERANCE).isBefore(t));
+        return !laterInspection && !ended && !timeline.listedWithoutBetween(c.id(), run.at(), t);
     }
 
     /** "8081->80/tcp, 80->8080/tcp" or "" */
     static String describePorts(ContainerStory c) {
-        return c.requestedPorts().stream()
+        return describePorts(c.requestedPorts());
+    }
+
+    static String describePorts(List<PortBinding> ports) {
+        return ports.stream()
                 .map(DockerFindings::describe)
                 .distinct().collect(Collectors.joining(", "));
     }

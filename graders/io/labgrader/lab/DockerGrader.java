@@ -28,7 +28,11 @@ class DockerGrader {
 
     @Criterion("docker.engine")
     void engine(CriterionContext ctx) {
-        DockerTimeline timeline = DockerTimeline.of(ctx.evidence().observations());
+        BelievedEvidence.judge(ctx, findings -> engine(ctx, findings));
+    }
+
+    private static void engine(CriterionContext ctx, DockerFindings findings) {
+        DockerTimeline timeline = findings.timeline();
         if (!timeline.engines().isEmpty()) {
             return;
         }
@@ -43,8 +47,11 @@ class DockerGrader {
 
     @Criterion("docker.hello-world")
     void helloWorld(CriterionContext ctx) {
+        BelievedEvidence.judge(ctx, findings -> helloWorld(ctx, findings));
+    }
+
+    private static void helloWorld(CriterionContext ctx, DockerFindings findings) {
         String image = ctx.params().string("image");
-        DockerFindings findings = findings(ctx);
         List<ContainerStory> candidates = findings.ofImage(image);
         for (ContainerStory c : candidates) {
             if (exitedWithZero(c)) {
@@ -65,8 +72,11 @@ class DockerGrader {
 
     @Criterion("docker.nginx-detached")
     void nginxDetached(CriterionContext ctx) {
+        BelievedEvidence.judge(ctx, findings -> nginxDetached(ctx, findings));
+    }
+
+    private static void nginxDetached(CriterionContext ctx, DockerFindings findings) {
         String image = ctx.params().string("image");
-        DockerFindings findings = findings(ctx);
         List<ContainerStory> candidates = findings.ofImage(image);
         if (candidates.stream().anyMatch(c -> c.everStarted() && DockerFindings.startedDetached(c))) {
             return;
@@ -97,9 +107,13 @@ class DockerGrader {
 
     @Criterion("docker.nginx-port")
     void nginxPort(CriterionContext ctx) {
+        BelievedEvidence.judge(ctx, findings -> nginxPort(ctx, findings));
+    }
+
+    private static void nginxPort(CriterionContext ctx, DockerFindings findings) {
         int hostPort = ctx.params().integer("hostPort");
         int containerPort = ctx.params().integer("containerPort");
-        List<ContainerStory> detached = detached(ctx);
+        List<ContainerStory> detached = detached(ctx, findings);
         if (detached.stream().anyMatch(c -> DockerFindings.publishes(c, containerPort, hostPort))) {
             return;
         }
@@ -112,6 +126,14 @@ class DockerGrader {
                     "Expected container port " + containerPort + " published on host port " + hostPort + ", but the port settings of "
                             + DockerFindings.label(last) + " were never seen: run \"labgrader check\" while the container exists.");
         }
+        if (DockerFindings.onlyRequested(last, containerPort, hostPort)) {
+            String published = last.inspections().stream().filter(ContainerObserved::running).reduce((a, b) -> b)
+                    .map(i -> DockerFindings.describePorts(i.publishedPorts())).orElse("");
+            throw fail("Erwartet: " + expected + " veröffentlicht. Gefunden bei " + DockerFindings.label(last) + ": mit -p angefordert, aber nicht veröffentlicht,"
+                            + " solange er lief (veröffentlicht: " + (published.isEmpty() ? "nichts" : published) + "; z. B. wegen --network host).",
+                    "Expected " + expected + " published, but " + DockerFindings.label(last) + " only requested it with -p and did not publish it"
+                            + " while it ran (published: " + (published.isEmpty() ? "nothing" : published) + "; e.g. because of --network host).");
+        }
         String foundDe = ports.isEmpty() ? "keine veröffentlichten Ports (-p fehlt)" : ports;
         String foundEn = ports.isEmpty() ? "no published ports (-p missing)" : ports;
         throw fail("Erwartet: " + expected + " (-p " + hostPort + ":" + containerPort + "). Gefunden bei " + DockerFindings.label(last) + ": " + foundDe + ".",
@@ -120,19 +142,33 @@ class DockerGrader {
 
     @Criterion("docker.nginx-answers")
     void nginxAnswers(CriterionContext ctx) {
+        BelievedEvidence.judge(ctx, findings -> nginxAnswers(ctx, findings));
+    }
+
+    private static void nginxAnswers(CriterionContext ctx, DockerFindings findings) {
         int hostPort = ctx.params().integer("hostPort");
         int containerPort = ctx.params().integer("containerPort");
         String expectedTitle = ctx.params().string("expectedTitle");
-        List<ContainerStory> lab = detached(ctx).stream()
+        List<ContainerStory> lab = detached(ctx, findings).stream()
                 .filter(c -> DockerFindings.publishes(c, containerPort, hostPort)).toList();
         List<HttpProbed> answers = lab.stream().flatMap(c -> c.answers().stream())
                 .filter(a -> a.hostPort() == hostPort)
                 .sorted(Comparator.comparing(HttpProbed::at)).toList();
-        if (answers.stream().anyMatch(a -> Integer.valueOf(200).equals(a.status()) && expectedTitle.equals(trim(a.title())))) {
+        java.util.function.Predicate<HttpProbed> right = a -> Integer.valueOf(200).equals(a.status()) && expectedTitle.equals(trim(a.title()));
+        if (lab.stream().anyMatch(c -> c.answers().stream().anyMatch(a -> a.hostPort() == hostPort && right.test(a)
+                && findings.answeredWhileServing(c, a)))) {
             return;
         }
         String expected = "HTTP 200 mit Titel \"" + expectedTitle + "\" auf Port " + hostPort;
         String expectedEn = "HTTP 200 with title \"" + expectedTitle + "\" on port " + hostPort;
+        Optional<HttpProbed> untimely = answers.stream().filter(right).findFirst();
+        if (untimely.isPresent()) {
+            String at = untimely.get().at().toString();
+            throw fail("Erwartet: " + expected + ", während der Container lief und den Port veröffentlichte. Gefunden: die Antwort von " + at
+                            + " fällt in keine Zeit, in der er nach den Aufzeichnungen der Engine (Inspektionen, Ereignisse) lief und Port " + hostPort + " veröffentlichte.",
+                    "Expected " + expectedEn + " while the container ran and published the port, but the answer of " + at
+                            + " falls in no time when, by the engine's own record (inspections, events), it ran and published port " + hostPort + ".");
+        }
         if (answers.isEmpty()) {
             throw fail("Erwartet: " + expected + ", während der Container lief. Gefunden: labgrader hat den Container nie laufend gesehen"
                             + " (\"labgrader watch\" lief nicht, und \"labgrader check\" wurde nicht aufgerufen, solange er lief).",
@@ -153,8 +189,11 @@ class DockerGrader {
 
     @Criterion("docker.nginx-stopped")
     void nginxStopped(CriterionContext ctx) {
-        DockerFindings findings = findings(ctx);
-        List<StopVerdict> verdicts = detached(ctx).stream().map(c -> StopVerdict.of(c, findings.timeline())).toList();
+        BelievedEvidence.judge(ctx, findings -> nginxStopped(ctx, findings));
+    }
+
+    private static void nginxStopped(CriterionContext ctx, DockerFindings findings) {
+        List<StopVerdict> verdicts = detached(ctx, findings).stream().map(c -> StopVerdict.of(c, findings.timeline())).toList();
         if (verdicts.stream().anyMatch(StopVerdict::graceful)) {
             return;
         }
@@ -186,10 +225,13 @@ class DockerGrader {
 
     @Criterion("docker.nginx-removed")
     void nginxRemoved(CriterionContext ctx) {
+        BelievedEvidence.judge(ctx, findings -> nginxRemoved(ctx, findings));
+    }
+
+    private static void nginxRemoved(CriterionContext ctx, DockerFindings findings) {
         String image = ctx.params().string("image");
-        DockerFindings findings = findings(ctx);
         DockerTimeline timeline = findings.timeline();
-        List<ContainerStory> detached = detached(ctx);
+        List<ContainerStory> detached = detached(ctx, findings);
         Optional<ContainersListed> now = timeline.latestListing();
         if (now.isEmpty()) {
             throw new NotGradableException(LocalizedText.of(
@@ -216,8 +258,7 @@ class DockerGrader {
                         + " run \"labgrader check\" again after removing it.");
     }
 
-    private static List<ContainerStory> detached(CriterionContext ctx) {
-        DockerFindings findings = findings(ctx);
+    private static List<ContainerStory> detached(CriterionContext ctx, DockerFindings findings) {
         String image = ctx.params().string("image");
         List<ContainerStory> detached = findings.ofImage(image).stream()
                 .filter(c -> c.everStarted() && DockerFindings.startedDetached(c)).toList();
@@ -260,10 +301,6 @@ class DockerGrader {
 
     private static String trim(String s) {
         return s == null ? "" : s.strip();
-    }
-
-    private static DockerFindings findings(CriterionContext ctx) {
-        return new DockerFindings(DockerTimeline.of(ctx.evidence().observations()));
     }
 
     private static CriterionFailed fail(String de, String en) {

@@ -2,6 +2,7 @@ package io.labgrader.batch;
 
 import io.labgrader.grading.CriterionResult;
 import io.labgrader.grading.GradeResult;
+import io.labgrader.evidence.RawCaptures;
 import io.labgrader.grading.LoadedEvidence;
 import io.labgrader.grading.Outcome;
 import io.labgrader.grading.SuiteRunner;
@@ -328,7 +329,7 @@ public final class BatchGrader {
             shown = bundle.shown();
             held = journals.enter(bundle.journal() == null ? 0 : bundle.journal().length);
             // read once: the flags and the graders look at the same observations
-            LoadedEvidence evidence = LoadedEvidence.of(shown, bundle.manifest(), bundle.journal());
+            LoadedEvidence evidence = LoadedEvidence.of(shown, bundle.manifest(), bundle.journal(), RawCaptures.of(bundle.raw()));
             EvidenceScan.Scan scan = EvidenceScan.of(bundle, evidence);
             flags = scan.flags();
             if (scan.readable()) {

@@ -7,10 +7,13 @@ import io.labgrader.evidence.Manifest;
 import io.labgrader.evidence.Observation;
 import io.labgrader.evidence.docker.ContainerEventObserved;
 import io.labgrader.evidence.docker.ContainerObserved;
+import io.labgrader.evidence.docker.ConsistencyReport;
 import io.labgrader.evidence.docker.ContainersListed;
 import io.labgrader.evidence.docker.EngineObserved;
+import io.labgrader.evidence.docker.RawCrossCheck;
 import io.labgrader.evidence.http.HttpProbed;
 import io.labgrader.evidence.vm.VmObserved;
+import io.labgrader.evidence.RawCaptures;
 import io.labgrader.grading.LoadedEvidence;
 
 import java.io.IOException;
@@ -39,7 +42,7 @@ final class EvidenceScan {
     private static final Pattern HEX12 = Pattern.compile("[0-9a-f]{12}");
 
     /**
-     * @param flags        modified after capture and no live observation, if they apply
+     * @param flags        modified after capture, inconsistent, and no live observation, if they apply
      * @param fingerprints "kind:value" of every machine identifier in the evidence
      * @param readable     the journal could be read
      */
@@ -52,7 +55,7 @@ final class EvidenceScan {
     /** Scans a bundle folder whose files are on disk (tests, and a look at one bundle). */
     static Scan of(Path bundle) throws IOException {
         BundleFiles files = BundleFiles.fromFolder(bundle, bundle.toString());
-        return of(files, LoadedEvidence.of(files.shown(), files.manifest(), files.journal()));
+        return of(files, LoadedEvidence.of(files.shown(), files.manifest(), files.journal(), RawCaptures.of(files.raw())));
     }
 
     /**
@@ -91,6 +94,12 @@ final class EvidenceScan {
         }
         List<Observation> observations = evidence.evidence().observations();
         live(observations).ifPresent(flags::add);
+        ConsistencyReport consistency = RawCrossCheck.of(evidence.evidence());
+        if (!consistency.clean()) {
+            flags.add(Flag.of(Flag.Kind.INCONSISTENT,
+                    "Das Journal widerspricht den Rohaufnahmen der Engine: " + consistency.summary(true, SHOWN_PROBLEMS) + ".",
+                    "The journal contradicts the engine's raw captures: " + consistency.summary(false, SHOWN_PROBLEMS) + "."));
+        }
         Set<String> fingerprints = new TreeSet<>();
         if (manifest != null && manifest.host() != null) {
             daemon(manifest.host().dockerDaemonId(), fingerprints);

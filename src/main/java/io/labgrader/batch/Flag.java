@@ -27,6 +27,8 @@ public record Flag(Kind kind, LocalizedText detail, List<String> others) {
         COLLUSION("gleiche Umgebung", "collusion"),
         /** the manifest's hashes do not match the files */
         MODIFIED("nach der Aufnahme verändert", "modified after capture"),
+        /** the journal disagrees with the engine's raw captures in the same bundle */
+        INCONSISTENT("widersprüchlich", "inconsistent"),
         /** no observation from labgrader check or watch */
         NO_LIVE("keine Live-Beobachtung", "no live observation"),
         /** two students whose names differ only in Unicode form or case: one student twice? */
@@ -47,6 +49,7 @@ public record Flag(Kind kind, LocalizedText detail, List<String> others) {
             return switch (this) {
                 case COLLUSION -> "collusion";
                 case MODIFIED -> "modified";
+                case INCONSISTENT -> "inconsistent";
                 case NO_LIVE -> "no-live";
                 case SAME_NAME -> "same-name";
             };

@@ -1,6 +1,7 @@
 package io.labgrader.batch;
 
 import io.labgrader.grading.GradeResult;
+import io.labgrader.evidence.RawCaptures;
 import io.labgrader.grading.LoadedEvidence;
 import io.labgrader.grading.SuiteRunner;
 import io.labgrader.rubric.LocalizedText.Language;
@@ -38,7 +39,7 @@ public final class OneSubmission {
             work = Files.createTempDirectory("labgrader-submission");
             Submission submission = new Submission(0, "name:" + shown, shown, null, shown, folder, List.of(), shown);
             BundleFiles bundle = new SubmissionPreparer(folder, limits).prepare(submission, work);
-            LoadedEvidence evidence = LoadedEvidence.of(bundle.shown(), bundle.manifest(), bundle.journal());
+            LoadedEvidence evidence = LoadedEvidence.of(bundle.shown(), bundle.manifest(), bundle.journal(), RawCaptures.of(bundle.raw()));
             try (SuiteRunner runner = new SuiteRunner(rubric, language)) {
                 return BatchGrader.normalise(runner.grade(evidence, clock), now);
             }

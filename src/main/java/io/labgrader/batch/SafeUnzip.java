@@ -119,13 +119,14 @@ final class SafeUnzip {
 
     /**
      * Reads the bundle below {@code prefix} without unpacking it: every entry is inflated within the limits and
-     * hashed; the manifest and the journal, the files the graders read, are kept in memory.
+     * hashed; the manifest, the journal and the engine's raw answers, the files the graders read, are kept in memory.
      */
     static BundleFiles readBundle(ZipFile file, String prefix, Limits limits, String shownAs, String shownBundle)
             throws Rejection {
         Map<String, BundleFiles.FileFacts> facts = new LinkedHashMap<>();
         byte[] manifest = null;
         byte[] journal = null;
+        Map<String, byte[]> raw = new LinkedHashMap<>();
         try {
             long total = 0;
             for (Checked checked : checkedEntries(file, shownAs)) {
@@ -145,11 +146,13 @@ final class SafeUnzip {
                 facts.put(inBundle, new BundleFiles.FileFacts(inflated.size(), inflated.sha256()));
                 if (kept != null && inBundle.equals(EvidenceBundle.MANIFEST)) {
                     manifest = kept.bytes();
+                } else if (kept != null && BundleFiles.isRaw(inBundle)) {
+                    raw.put(inBundle, kept.bytes());
                 } else if (kept != null) {
                     journal = kept.bytes();
                 }
             }
-            return new BundleFiles(shownBundle, manifest, journal, facts);
+            return new BundleFiles(shownBundle, manifest, journal, facts, raw);
         } catch (IOException e) {
             throw unreadable(shownAs, e);
         }

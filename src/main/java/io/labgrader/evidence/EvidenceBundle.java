@@ -33,6 +33,7 @@ public final class EvidenceBundle {
     public static final String MANIFEST = "manifest.json";
     public static final String JOURNAL = "journal.jsonl";
     public static final String RAW = "raw";
+    private final java.util.Set<String> recordedKeys = new java.util.HashSet<>();
     private static final DateTimeFormatter RAW_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -100,6 +101,16 @@ public final class EvidenceBundle {
 
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * Appends an observation unless one with the same key was recorded by this bundle already: watch follows the
+     * engine's events live and reads its event history again at the end, and each event belongs in the journal once.
+     */
+    public synchronized void recordOnce(Observation observation, String key) {
+        if (recordedKeys.add(key)) {
+            record(observation);
+        }
     }
 
     /** Appends one observation as one line. The line is written in one call so that readers never see half of it. */

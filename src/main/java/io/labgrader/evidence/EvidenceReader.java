@@ -48,7 +48,7 @@ public final class EvidenceReader {
         if (!Files.exists(journal, LinkOption.NOFOLLOW_LINKS)) {
             throw noJournal(journal.toString());
         }
-        return new Evidence(dir.toString(), manifest, readJournal(dir, journal));
+        return new Evidence(dir.toString(), manifest, readJournal(dir, journal), RawCaptures.folder(dir));
     }
 
     /**
@@ -59,6 +59,11 @@ public final class EvidenceReader {
      * @param journal  journal.jsonl's bytes, or null when the bundle has none
      */
     public static Evidence read(String location, byte[] manifest, byte[] journal) throws EvidenceException {
+        return read(location, manifest, journal, RawCaptures.NONE);
+    }
+
+    /** A bundle whose files are in memory, with the raw captures that were kept of it. */
+    public static Evidence read(String location, byte[] manifest, byte[] journal, RawCaptures raw) throws EvidenceException {
         String journalName = location + "/" + EvidenceBundle.JOURNAL;
         if (journal == null) {
             throw noJournal(journalName);
@@ -68,7 +73,7 @@ public final class EvidenceReader {
             throw tooLarge(journalName);
         }
         try {
-            return new Evidence(location, m, parseJournal(journalName, new ByteArrayInputStream(journal)));
+            return new Evidence(location, m, parseJournal(journalName, new ByteArrayInputStream(journal)), raw);
         } catch (IOException e) {
             throw new EvidenceException(journalName, 0, "cannot read: " + e.getMessage());
         }

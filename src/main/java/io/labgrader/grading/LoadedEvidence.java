@@ -3,6 +3,7 @@ package io.labgrader.grading;
 import io.labgrader.evidence.Evidence;
 import io.labgrader.evidence.EvidenceException;
 import io.labgrader.evidence.EvidenceReader;
+import io.labgrader.evidence.RawCaptures;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -37,8 +38,13 @@ public record LoadedEvidence(String location, Evidence evidence, EvidenceExcepti
 
     /** Reads a bundle whose manifest and journal are in memory; either may be null when the bundle lacks it. */
     public static LoadedEvidence of(String location, byte[] manifest, byte[] journal) {
+        return of(location, manifest, journal, RawCaptures.NONE);
+    }
+
+    /** Reads a bundle whose manifest, journal and raw captures are in memory. */
+    public static LoadedEvidence of(String location, byte[] manifest, byte[] journal, RawCaptures raw) {
         try {
-            return new LoadedEvidence(location, EvidenceReader.read(location, manifest, journal), null);
+            return new LoadedEvidence(location, EvidenceReader.read(location, manifest, journal, raw), null);
         } catch (EvidenceException e) {
             return new LoadedEvidence(location, null, e);
         }

@@ -67,11 +67,16 @@ class EvidenceScanTest {
         Files.delete(b.resolve(raw));
         Files.writeString(b.resolve("raw/added.txt"), "later");
         Files.writeString(b.resolve("journal.jsonl"), Files.readString(b.resolve("journal.jsonl")) + "\n");
-        assertThat(EvidenceScan.of(b).flags()).singleElement().satisfies(f -> {
+        List<Flag> flags = EvidenceScan.of(b).flags();
+        assertThat(flags).hasSize(2).first().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(Flag.Kind.MODIFIED);
             assertThat(f.detail().en()).isEqualTo("journal.jsonl was changed (SHA-256 differs); " + raw + " is missing; "
                     + "raw/added.txt is not in the manifest (added later)");
         });
+        // the removed capture is the engine's own answer, which the journal's docker.engine line names
+        assertThat(flags.get(1).kind()).isEqualTo(Flag.Kind.INCONSISTENT);
+        assertThat(flags.get(1).detail().en()).matches("The journal contradicts the engine's raw captures: docker\\.engine \\(.*\\) names the raw capture "
+                + Pattern.quote(raw) + ", which is missing\\.");
 
         Files.writeString(b.resolve("manifest.json"), Files.readString(b.resolve("manifest.json"))
                 .replaceFirst("\"path\" : \"journal.jsonl\"", "\"path\" : \"../../etc/passwd\""));

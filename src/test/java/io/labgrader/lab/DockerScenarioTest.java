@@ -118,6 +118,12 @@ class DockerScenarioTest {
         JsonNode report = labgrader.report();
         assertThat(report.path("score").asInt()).as(report.toPrettyString()).isEqualTo(65);
         assertThat(Files.readString(dir.resolve("watch.out"))).contains("65 / 65");
+        // watch reads the engine's event history again when it ends; each event it saw live is journaled once
+        java.util.List<String> eventKeys = Files.readAllLines(dir.resolve("evidence").resolve("journal.jsonl")).stream()
+                .filter(l -> l.contains("\"type\":\"docker.event\""))
+                .map(l -> l.replaceAll(".*\"timeNano\":(\\d+),\"action\":\"([a-z_]+)\",\"containerId\":\"([0-9a-f]+)\".*", "$1/$3/$2"))
+                .toList();
+        assertThat(eventKeys).as("docker.event lines of the journal").isNotEmpty().doesNotHaveDuplicates();
         assertRegradeEqualsLive();
     }
 

@@ -81,6 +81,12 @@ public final class DockerTimeline {
                 && l.containers().stream().noneMatch(c -> c.id().equals(story.id())));
     }
 
+    /** Whether a list of all containers made after {@code from} and before {@code to} lacks the container. */
+    public boolean listedWithoutBetween(String id, java.time.Instant from, java.time.Instant to) {
+        return listings.stream().anyMatch(l -> l.at().isAfter(from) && l.at().isBefore(to)
+                && l.containers().stream().noneMatch(c -> c.id().equals(id)));
+    }
+
     /** Ids of all images whose tags include {@code image}, across every image listing. */
     public List<String> imageIdsTagged(ImageRef image) {
         return imageListings.stream().flatMap(l -> l.images().stream())

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.Json;
 import io.labgrader.evidence.Manifest;
+import io.labgrader.evidence.docker.ContainerEventObserved;
 import io.labgrader.evidence.docker.ContainerObserved;
+import io.labgrader.evidence.docker.DockerJson;
 import io.labgrader.evidence.docker.ContainersListed;
 import io.labgrader.evidence.docker.EngineObserved;
 import io.labgrader.evidence.docker.EventHistoryRead;
@@ -110,12 +112,7 @@ public final class DockerSnapshot {
         Instant listedAt = bundle.clock().instant();
         byte[] body = api.get("/containers/json?all=1");
         String raw = bundle.saveRaw("containers.json", body);
-        List<ContainersListed.Listed> listed = new ArrayList<>();
-        for (JsonNode c : Json.mapper().readTree(body)) {
-            String name = c.path("Names").path(0).asText("");
-            listed.add(new ContainersListed.Listed(c.path("Id").asText(), DockerJson.stripSlash(name),
-                    c.path("Image").asText(""), c.path("State").asText("")));
-        }
+        List<ContainersListed.Listed> listed = DockerJson.listed(Json.mapper().readTree(body));
         bundle.record(new ContainersListed(listedAt, source, listed, raw));
         List<ContainerObserved> inspected = new ArrayList<>();
         for (ContainersListed.Listed c : listed.stream().limit(MAX_CONTAINERS).toList()) {
@@ -157,7 +154,8 @@ public final class DockerSnapshot {
                     continue;
                 }
                 if ("container".equals(event.path("Type").asText("container"))) {
-                    bundle.record(DockerJson.event(event, source));
+                    ContainerEventObserved observed = DockerJson.event(event, source);
+                    bundle.recordOnce(observed, observed.key());
                     count++;
                 }
             }

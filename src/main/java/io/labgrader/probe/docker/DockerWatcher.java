@@ -7,6 +7,7 @@ import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.Json;
 import io.labgrader.evidence.docker.ContainerEventObserved;
 import io.labgrader.evidence.docker.ContainerObserved;
+import io.labgrader.evidence.docker.DockerJson;
 import io.labgrader.evidence.docker.PortBinding;
 
 import java.io.IOException;
@@ -82,7 +83,7 @@ public final class DockerWatcher implements AutoCloseable {
                     continue;
                 }
                 ContainerEventObserved observed = DockerJson.event(event, "watch");
-                bundle.record(observed);
+                bundle.recordOnce(observed, observed.key());
                 lastEvent = observed.at();
                 log.accept(observed.action() + " " + shortId(observed.containerId())
                         + (observed.name() == null ? "" : " (" + observed.name() + ")"));

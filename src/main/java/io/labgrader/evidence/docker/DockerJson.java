@@ -1,9 +1,6 @@
-package io.labgrader.probe.docker;
+package io.labgrader.evidence.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.labgrader.evidence.docker.ContainerEventObserved;
-import io.labgrader.evidence.docker.ContainerObserved;
-import io.labgrader.evidence.docker.PortBinding;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,13 +9,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Turns the engine's JSON into observations. Tolerates fields that old and new engines add or drop. */
-final class DockerJson {
+/**
+ * Turns the engine's JSON into observations. Tolerates fields that old and new engines add or drop. The probes use it
+ * to journal what the engine said, and the consistency check to read the raw captures again the same way.
+ */
+public final class DockerJson {
 
     private DockerJson() {
     }
 
-    static ContainerObserved container(JsonNode inspect, Instant at, String source, String raw) {
+    public static ContainerObserved container(JsonNode inspect, Instant at, String source, String raw) {
         JsonNode state = inspect.path("State");
         JsonNode config = inspect.path("Config");
         return new ContainerObserved(at, source,
@@ -42,8 +42,19 @@ final class DockerJson {
                 raw);
     }
 
+    /** GET /containers/json?all=1 → the containers listed. */
+    public static List<ContainersListed.Listed> listed(JsonNode list) {
+        List<ContainersListed.Listed> listed = new ArrayList<>();
+        for (JsonNode c : list) {
+            String name = c.path("Names").path(0).asText("");
+            listed.add(new ContainersListed.Listed(c.path("Id").asText(), stripSlash(name),
+                    c.path("Image").asText(""), c.path("State").asText("")));
+        }
+        return listed;
+    }
+
     /** {"80/tcp":[{"HostIp":"","HostPort":"8080"}]} → bindings; an unpublished exposed port (null) gives none. */
-    static List<PortBinding> ports(JsonNode map) {
+    public static List<PortBinding> ports(JsonNode map) {
         List<PortBinding> bindings = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> fields = map.fields();
         while (fields.hasNext()) {
@@ -73,7 +84,7 @@ final class DockerJson {
         return bindings;
     }
 
-    static ContainerEventObserved event(JsonNode e, String source) {
+    public static ContainerEventObserved event(JsonNode e, String source) {
         JsonNode attributes = e.path("Actor").path("Attributes");
         long timeNano = e.path("timeNano").asLong(e.path("time").asLong() * 1_000_000_000L);
         Instant at = Instant.ofEpochSecond(timeNano / 1_000_000_000L, timeNano % 1_000_000_000L);
@@ -94,7 +105,7 @@ final class DockerJson {
                 attributes.hasNonNull("signal") ? attributes.path("signal").asText() : null);
     }
 
-    static Instant time(String text) {
+    public static Instant time(String text) {
         if (text == null || text.isBlank() || text.startsWith("0001-01-01")) {
             return null; // Docker's zero time means "never"
         }
@@ -105,7 +116,7 @@ final class DockerJson {
         }
     }
 
-    static String stripSlash(String name) {
+    public static String stripSlash(String name) {
         return name.startsWith("/") ? name.substring(1) : name;
     }
 
