@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -247,7 +246,7 @@ public final class BatchGrader {
         int[] next = {0};
         IOException[] spoolProblem = {null};
         int jobs = Math.min(settings.jobs(), total);
-        Semaphore slots = new Semaphore(jobs * QUEUE_PER_JOB);
+        int queued = jobs * QUEUE_PER_JOB;
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "grade-" + threadNumber.incrementAndGet());
@@ -258,13 +257,8 @@ public final class BatchGrader {
             for (int i = 0; i < total; i++) {
                 Submission s = submissions.get(i);
                 int position = i;
-                slots.acquireUninterruptibly();
-                synchronized (state) {
-                    if (cancelled) {
-                        slots.release();
-                        break;
-                    }
-                    busy++;
+                if (!roomFor(queued)) {
+                    break;
                 }
                 pool.execute(() -> {
                     try {
@@ -283,15 +277,12 @@ public final class BatchGrader {
                             }
                         }
                     } finally {
-                        slots.release();
                         done();
                     }
                 });
             }
             pool.shutdown();
-            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                // a student takes milliseconds; the loop only waits for the last ones
-            }
+            awaitStudents();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancel();
@@ -305,6 +296,42 @@ public final class BatchGrader {
 
     /** A student's result and the machine identifiers of their evidence. */
     private record Graded(StudentResult result, Set<String> fingerprints) {
+    }
+
+    /**
+     * Waits until fewer than {@code limit} students are queued or being graded, then counts one more; false once the
+     * run is cancelled. The waits here and in {@link #awaitStudents} are monitor waits, which take nothing from the
+     * heap: while a worker exhausts it on one huge journal, this thread must not die of the same OutOfMemoryError
+     * before the worker's failure frees the memory and the student is listed with the reason.
+     */
+    private boolean roomFor(int limit) throws InterruptedException {
+        synchronized (state) {
+            while (busy >= limit && !cancelled) {
+                waitOnState();
+            }
+            if (cancelled) {
+                return false;
+            }
+            busy++;
+            return true;
+        }
+    }
+
+    /** Waits until every started student is graded. */
+    private void awaitStudents() throws InterruptedException {
+        synchronized (state) {
+            while (busy > 0) {
+                waitOnState();
+            }
+        }
+    }
+
+    private void waitOnState() throws InterruptedException {
+        try {
+            state.wait(1000);
+        } catch (OutOfMemoryError e) {
+            // only the grading worker holds that much; it fails, releases it and notifies: wait again
+        }
     }
 
     private void done() {
