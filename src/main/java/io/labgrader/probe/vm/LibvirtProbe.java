@@ -1,5 +1,7 @@
 package io.labgrader.probe.vm;
 
+import io.labgrader.probe.process.CommandResult;
+
 import io.labgrader.evidence.vm.BootSign;
 import io.labgrader.evidence.vm.GuestReport;
 import io.labgrader.evidence.vm.HypervisorIds;

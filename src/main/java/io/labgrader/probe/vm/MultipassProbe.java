@@ -1,5 +1,7 @@
 package io.labgrader.probe.vm;
 
+import io.labgrader.probe.process.CommandResult;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.labgrader.evidence.Json;
 import io.labgrader.evidence.vm.BootSign;

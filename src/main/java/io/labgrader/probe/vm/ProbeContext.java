@@ -1,5 +1,7 @@
 package io.labgrader.probe.vm;
 
+import io.labgrader.probe.process.CommandResult;
+
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.Observation;
 import io.labgrader.evidence.Redactor;
