@@ -1,7 +1,5 @@
 package io.labgrader.probe.vm;
 
-import io.labgrader.probe.process.CommandResult;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.labgrader.evidence.Json;
 import io.labgrader.evidence.vm.BootSign;
@@ -13,6 +11,7 @@ import io.labgrader.evidence.vm.VmNic;
 import io.labgrader.evidence.vm.VmProbeFailed.Problem;
 import io.labgrader.evidence.vm.VmProbeFailed.Step;
 import io.labgrader.evidence.vm.VmState;
+import io.labgrader.probe.process.CommandResult;
 
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -4,8 +4,8 @@ import io.labgrader.probe.process.CommandRunner;
 import io.labgrader.probe.process.ProcessCommandRunner;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the VM probes run: on which host, with which command runner, which probes, and their time bounds.

@@ -1,13 +1,12 @@
 package io.labgrader.probe.vm;
 
-import io.labgrader.probe.process.CommandResult;
-
 import io.labgrader.evidence.vm.BootSign;
 import io.labgrader.evidence.vm.GuestReport;
 import io.labgrader.evidence.vm.HypervisorIds;
 import io.labgrader.evidence.vm.VmDisk;
 import io.labgrader.evidence.vm.VmProbeFailed.Step;
 import io.labgrader.evidence.vm.VmState;
+import io.labgrader.probe.process.CommandResult;
 
 import java.io.IOException;
 import java.nio.file.Files;
