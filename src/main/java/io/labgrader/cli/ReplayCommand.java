@@ -6,6 +6,9 @@ import io.labgrader.evidence.Hashes;
 import io.labgrader.evidence.Json;
 import io.labgrader.probe.docker.DockerEndpoint;
 import io.labgrader.probe.docker.DockerProbing;
+import io.labgrader.probe.process.CommandResult;
+import io.labgrader.probe.process.ProcessCommandRunner;
+import io.labgrader.probe.process.ProcessOptions;
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Rubric;
 import io.labgrader.rubric.RubricException;
@@ -14,10 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +28,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Replays a student's exercise script (the lab's docker commands) against a Docker Engine while watching it, as
@@ -145,102 +145,33 @@ final class ReplayCommand implements Callable<Integer> {
      */
     private ScriptRun runScript(DockerEndpoint endpoint, Clock clock, PrintStream log) {
         Instant started = clock.instant();
-        String sha256 = null;
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toAbsolutePath().toString()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
+        String sha256;
+        try {
+            sha256 = Hashes.sha256(Files.readAllBytes(script));
+        } catch (IOException e) {
+            return new ScriptRun(script.toString(), null, endpoint.toString(), started, clock.instant(), null, false,
+                    timeoutSeconds, 0, false, "", "cannot run bash: " + e.getMessage());
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        Set<String> removed = Set.of();
         if (endpoint.context() != null) {
             // the same context, so that the script's docker commands also get its TLS material
-            env.remove("DOCKER_HOST");
+            removed = Set.of("DOCKER_HOST");
             env.put("DOCKER_CONTEXT", endpoint.context());
         } else {
             env.put("DOCKER_HOST", endpoint.uri().toString());
         }
         env.put("LABGRADER_PORT_HOST", endpoint.portHost());
-        Process process;
-        try {
-            sha256 = Hashes.sha256(Files.readAllBytes(script));
-            process = builder.start();
-        } catch (IOException e) {
+        // no input: a script waiting for a keypress must not hang the job; its output is shown as it comes
+        CommandResult result = ProcessCommandRunner.run(List.of("bash", script.toAbsolutePath().toString()),
+                Duration.ofSeconds(timeoutSeconds), ProcessOptions.script(env, removed, log::println, MAX_KEPT_OUTPUT));
+        if (result.startError() != null) {
             return new ScriptRun(script.toString(), sha256, endpoint.toString(), started, clock.instant(), null, false,
-                    timeoutSeconds, 0, false, "", "cannot run bash: " + e.getMessage());
+                    timeoutSeconds, 0, false, "", "cannot run bash: " + result.startError());
         }
-        try {
-            process.getOutputStream().close(); // no input: a script waiting for a keypress must not hang the job
-        } catch (IOException e) {
-            // the script already ended
-        }
-        ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        long[] total = {0};
-        Thread pump = new Thread(() -> pump(process, kept, total, log), "replay-output");
-        pump.setDaemon(true);
-        pump.start();
-        boolean finished;
-        try {
-            finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-            if (!finished) {
-                stop(process);
-            }
-            pump.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop(process);
-            finished = false;
-        }
-        Integer exit = finished ? process.exitValue() : null;
-        String output;
-        synchronized (kept) {
-            output = kept.toString(StandardCharsets.UTF_8);
-        }
-        return new ScriptRun(script.toString(), sha256, endpoint.toString(), started, clock.instant(), exit, !finished,
-                timeoutSeconds, total[0], total[0] > MAX_KEPT_OUTPUT, output, null);
-    }
-
-    /** Shows the script's output as it comes, and keeps the first MAX_KEPT_OUTPUT bytes. */
-    private static void pump(Process process, ByteArrayOutputStream kept, long[] total, PrintStream log) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                log.println(line);
-                byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-                synchronized (kept) {
-                    total[0] += bytes.length;
-                    int room = MAX_KEPT_OUTPUT - kept.size();
-                    if (room > 0) {
-                        kept.write(bytes, 0, Math.min(room, bytes.length));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // the process was stopped; what was read so far is kept
-        }
-    }
-
-    /** Ends the script and everything it started: TERM first, then KILL. */
-    private static void stop(Process process) {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        // the script first: stopped children first would let it run its next line before its own signal arrives
-        process.destroy();
-        descendants.forEach(ProcessHandle::destroy);
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle d : descendants) {
-            try {
-                d.onExit().get(2, TimeUnit.SECONDS); // gone before labgrader reports, not a moment after
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // killed; only its reaping is left to whoever adopted it
-            }
-        }
+        Integer exit = result.timedOut() ? null : result.exitCode();
+        return new ScriptRun(script.toString(), sha256, endpoint.toString(), started, clock.instant(), exit,
+                result.timedOut(), timeoutSeconds, result.stdoutBytes(), result.truncated(), result.stdout(), null);
     }
 
     /** The script, its output as it said it, and how it ended, into the evidence's raw/ folder. */

@@ -55,4 +55,17 @@ class PackageDirectionTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.labgrader.probe..", "com.github.dockerjava..")
                 .check(classes);
     }
+
+    @Test
+    @DisplayName("only the process runner starts other programs")
+    void oneProcessRunner() {
+        // one runner keeps every started program bounded: stdin closed, output capped, a hard timeout, its whole
+        // process tree ended; a second ProcessBuilder elsewhere would be a runner without those guarantees
+        noClasses().that().resideOutsideOfPackage("io.labgrader.probe.process")
+                .should().dependOnClassesThat().areAssignableTo(ProcessBuilder.class)
+                .orShould().callMethod(Runtime.class, "exec", String.class)
+                .orShould().callMethod(Runtime.class, "exec", String[].class)
+                .because("io.labgrader.probe.process.ProcessCommandRunner is the one process runner")
+                .check(classes);
+    }
 }

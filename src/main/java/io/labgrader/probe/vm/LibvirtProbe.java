@@ -9,6 +9,7 @@ import io.labgrader.evidence.vm.VmNic;
 import io.labgrader.evidence.vm.VmProbeFailed.Problem;
 import io.labgrader.evidence.vm.VmProbeFailed.Step;
 import io.labgrader.evidence.vm.VmState;
+import io.labgrader.probe.process.CommandResult;
 import io.labgrader.probe.vm.SafeXml.XmlException;
 import io.labgrader.probe.vm.VirshParser.Domain;
 import io.labgrader.probe.vm.VirshParser.Network;

@@ -11,6 +11,7 @@ import io.labgrader.evidence.vm.VmNic;
 import io.labgrader.evidence.vm.VmProbeFailed.Problem;
 import io.labgrader.evidence.vm.VmProbeFailed.Step;
 import io.labgrader.evidence.vm.VmState;
+import io.labgrader.probe.process.CommandResult;
 
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -5,9 +5,10 @@ import io.labgrader.evidence.Observation;
 import io.labgrader.evidence.Redactor;
 import io.labgrader.evidence.vm.HypervisorNotFound;
 import io.labgrader.evidence.vm.HypervisorObserved;
-import io.labgrader.evidence.vm.VmProbeFailed;
 import io.labgrader.evidence.vm.VmProbeFailed.Problem;
 import io.labgrader.evidence.vm.VmProbeFailed.Step;
+import io.labgrader.evidence.vm.VmProbeFailed;
+import io.labgrader.probe.process.CommandResult;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

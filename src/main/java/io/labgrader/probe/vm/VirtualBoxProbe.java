@@ -8,6 +8,7 @@ import io.labgrader.evidence.vm.VmDisk;
 import io.labgrader.evidence.vm.VmProbeFailed.Problem;
 import io.labgrader.evidence.vm.VmProbeFailed.Step;
 import io.labgrader.evidence.vm.VmState;
+import io.labgrader.probe.process.CommandResult;
 import io.labgrader.probe.vm.HostEnvironment.Os;
 import io.labgrader.probe.vm.SafeXml.XmlException;
 import io.labgrader.probe.vm.VBoxManageParser.GuestProperty;

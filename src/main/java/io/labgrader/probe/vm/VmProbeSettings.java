@@ -1,7 +1,11 @@
 package io.labgrader.probe.vm;
 
+import io.labgrader.probe.process.CommandRunner;
+import io.labgrader.probe.process.ProcessCommandRunner;
+
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the VM probes run: on which host, with which command runner, which probes, and their time bounds.
@@ -36,8 +40,17 @@ public record VmProbeSettings(HostEnvironment host, CommandRunner runner, List<V
      */
     public static VmProbeSettings defaults() {
         HostEnvironment host = HostEnvironment.current();
-        return new VmProbeSettings(host, ProcessCommandRunner.forHost(host), VmProbes.all(),
+        return new VmProbeSettings(host, runnerFor(host), VmProbes.all(),
                 FIRST_CALL, CALL, GUEST_CALL, PER_PROBE, 40);
+    }
+
+    /** English, UTF-8 output on Linux and macOS; Windows tools are left as they are. */
+    public static CommandRunner runnerFor(HostEnvironment host) {
+        return switch (host.os()) {
+            case LINUX -> new ProcessCommandRunner(Map.of("LC_ALL", "C.UTF-8", "LANG", "C.UTF-8"));
+            case MACOS -> new ProcessCommandRunner(Map.of("LC_ALL", "en_US.UTF-8", "LANG", "en_US.UTF-8"));
+            case WINDOWS -> new ProcessCommandRunner(Map.of());
+        };
     }
 
     public VmProbeSettings withHost(HostEnvironment h) {

@@ -6,6 +6,7 @@ import io.labgrader.evidence.vm.HypervisorIds;
 import io.labgrader.evidence.vm.VmDisk;
 import io.labgrader.evidence.vm.VmProbeFailed.Step;
 import io.labgrader.evidence.vm.VmState;
+import io.labgrader.probe.process.CommandResult;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.labgrader.probe.vm;
 
+
 import io.labgrader.evidence.Evidence;
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceException;
@@ -134,7 +135,7 @@ public final class VmTestKit {
 
     /** Short time bounds, for stand-ins. */
     public static VmProbeSettings settings(HostEnvironment host, List<VmProbe> probes) {
-        return new VmProbeSettings(host, ProcessCommandRunner.forHost(host), probes, Duration.ofSeconds(10),
+        return new VmProbeSettings(host, VmProbeSettings.runnerFor(host), probes, Duration.ofSeconds(10),
                 Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(60), 40);
     }
 

@@ -1,4 +1,4 @@
-package io.labgrader.probe.vm;
+package io.labgrader.probe.process;
 
 import java.util.List;
 
@@ -9,9 +9,17 @@ import java.util.List;
  * @param timedOut   it did not finish within its time bound and was killed, with its child processes
  * @param startError why it could not be started at all, else null
  * @param truncated  its output was longer than the runner keeps; the rest was read and dropped
+ * @param stdoutBytes how many bytes it wrote to stdout, kept or not
  */
 public record CommandResult(List<String> command, int exitCode, String stdout, String stderr, boolean timedOut,
-                            String startError, boolean truncated, long millis) {
+                            String startError, boolean truncated, long millis, long stdoutBytes) {
+
+    /** A result whose stdout was kept whole (stand-ins, results made from a recorded call). */
+    public CommandResult(List<String> command, int exitCode, String stdout, String stderr, boolean timedOut,
+                         String startError, boolean truncated, long millis) {
+        this(command, exitCode, stdout, stderr, timedOut, startError, truncated, millis,
+                stdout == null ? 0 : stdout.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
 
     public CommandResult {
         command = List.copyOf(command);

@@ -1,4 +1,4 @@
-package io.labgrader.probe.vm;
+package io.labgrader.probe.process;
 
 import java.time.Duration;
 import java.util.List;

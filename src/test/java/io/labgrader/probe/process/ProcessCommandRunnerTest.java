@@ -1,5 +1,6 @@
-package io.labgrader.probe.vm;
+package io.labgrader.probe.process;
 
+import io.labgrader.probe.vm.VmTestKit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,8 +8,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +46,6 @@ class ProcessCommandRunnerTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.timedOut()).isFalse();
         assertThat(r.errorSummary()).isEqualTo("VBoxManage: error: Failed to create the VirtualBox object!");
-        assertThat(ProbeContext.classify(r)).isEqualTo(io.labgrader.evidence.vm.VmProbeFailed.Problem.NOT_RUNNING);
     }
 
     @Test
@@ -91,11 +94,11 @@ class ProcessCommandRunnerTest {
     @Test
     @DisplayName("a hypervisor's own service below a hung command is not killed with it")
     void servicesSpared(@TempDir Path dir) throws Exception {
-        assertThat(ProcessCommandRunner.isServiceCommand("/usr/lib/virtualbox/VBoxSVC")).isTrue();
-        assertThat(ProcessCommandRunner.isServiceCommand("C:\\Program Files\\Oracle\\VirtualBox\\VBoxSVC.exe")).isTrue();
-        assertThat(ProcessCommandRunner.isServiceCommand("/usr/bin/qemu-system-x86_64")).isTrue();
-        assertThat(ProcessCommandRunner.isServiceCommand("/usr/bin/sleep")).isFalse();
-        assertThat(ProcessCommandRunner.isServiceCommand("/usr/bin/VBoxManage")).isFalse();
+        assertThat(ProcessTrees.isServiceCommand("/usr/lib/virtualbox/VBoxSVC")).isTrue();
+        assertThat(ProcessTrees.isServiceCommand("C:\\Program Files\\Oracle\\VirtualBox\\VBoxSVC.exe")).isTrue();
+        assertThat(ProcessTrees.isServiceCommand("/usr/bin/qemu-system-x86_64")).isTrue();
+        assertThat(ProcessTrees.isServiceCommand("/usr/bin/sleep")).isFalse();
+        assertThat(ProcessTrees.isServiceCommand("/usr/bin/VBoxManage")).isFalse();
         // a hung command that started "VBoxSVC": the command dies at its bound, the service lives on
         Path service = dir.resolve("VBoxSVC");
         Files.copy(Path.of("/bin/sleep"), service);
@@ -111,5 +114,36 @@ class ProcessCommandRunnerTest {
         } finally {
             svc.destroyForcibly();
         }
+    }
+
+    @Test
+    @DisplayName("a script: stderr merged into stdout, each line handed on as it comes, the kept part bounded, all bytes counted")
+    void scriptOutput(@TempDir Path dir) {
+        Path chatty = VmTestKit.script(dir, "chatty", "echo one\necho two >&2\necho \"$LABGRADER_X-${HOME_GONE:-unset}\"");
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        CommandResult r = ProcessCommandRunner.run(List.of(chatty.toString()), Duration.ofSeconds(5),
+                ProcessOptions.script(Map.of("LABGRADER_X", "x"), Set.of("HOME_GONE"), lines::add, 8));
+        assertThat(r.exitCode()).isZero();
+        assertThat(lines).containsExactly("one", "two", "x-unset");
+        assertThat(r.stdout()).as("the first 8 bytes kept").isEqualTo("one\ntwo\n");
+        assertThat(r.stdoutBytes()).isEqualTo("one\ntwo\nx-unset\n".length());
+        assertThat(r.truncated()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a script that overran its time gets TERM first, so its trap runs, and its children are gone after")
+    void scriptStoppedGracefully(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        Path trapped = dir.resolve("trapped");
+        // the trap writes to a file: Process.destroy() closes the pipes, so what the script prints after TERM is lost
+        Path hang = VmTestKit.script(dir, "hang", "trap 'echo terminated > \"" + trapped + "\"; exit 143' TERM\n"
+                + "sleep 300 &\necho $! > '" + pidFile + "'\necho started\nwait");
+        CommandResult r = ProcessCommandRunner.run(List.of(hang.toString()), Duration.ofSeconds(2),
+                ProcessOptions.script(Map.of(), Set.of(), line -> { }, 1024));
+        assertThat(r.timedOut()).isTrue();
+        assertThat(r.stdout()).isEqualTo("started\n");
+        assertThat(trapped).as("the script's TERM trap ran").hasContent("terminated");
+        long child = Long.parseLong(Files.readString(pidFile).strip());
+        assertThat(VmTestKit.gone(child)).as("the child sleep was stopped").isTrue();
     }
 }
