@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static io.labgrader.probe.vm.JsonFields.list;
+import static io.labgrader.probe.vm.JsonFields.text;
+
 /**
  * Hyper-V, on Windows only: one PowerShell run of Get-VM, Get-VMSwitch, Get-VHD and the KVP data the guest reports
  * (GuestIntrinsicExchangeItems, filled on Linux by hv_kvp_daemon), as JSON. Enums are turned into words in the
@@ -71,7 +74,7 @@ public final class HyperVProbe implements VmProbe {
             return;
         }
         String vmms = host.join(systemRoot(host), "System32", "vmms.exe");
-        Path marker = VirtualBoxProbe.path(vmms);
+        Path marker = HostFiles.path(vmms);
         if (marker == null || !Files.isRegularFile(marker)) {
             ctx.notFound(List.of(vmms + " (the Hyper-V service; enable Hyper-V under Windows features)"));
             return;
@@ -291,23 +294,6 @@ public final class HyperVProbe implements VmProbe {
             };
         }
         return n.asText();
-    }
-
-    static List<JsonNode> list(JsonNode n) {
-        List<JsonNode> result = new ArrayList<>();
-        if (n == null || n.isNull()) {
-            return result;
-        }
-        if (n.isArray()) {
-            n.forEach(result::add);
-        } else {
-            result.add(n);
-        }
-        return result;
-    }
-
-    static String text(JsonNode n) {
-        return n == null || n.isNull() || n.isContainerNode() ? null : n.asText();
     }
 
     private static Long longOrNull(JsonNode n) {

@@ -137,7 +137,7 @@ public final class VmwareProbe implements VmProbe {
         List<String> sources = new ArrayList<>();
         for (String inv : inventoryLocations(host)) {
             looked.add(inv);
-            Path p = VirtualBoxProbe.path(inv);
+            Path p = HostFiles.path(inv);
             if (p == null || !Files.isRegularFile(p)) {
                 continue;
             }
@@ -153,7 +153,7 @@ public final class VmwareProbe implements VmProbe {
         }
         for (String folder : defaultVmFolders(host)) {
             looked.add(folder + " (*.vmx)");
-            vmxFiles.addAll(scan(VirtualBoxProbe.path(folder)));
+            vmxFiles.addAll(scan(HostFiles.path(folder)));
         }
         if (vmrun.found().isEmpty() && marker == null && sources.isEmpty() && vmxFiles.isEmpty()) {
             ctx.notFound(looked);
@@ -203,7 +203,7 @@ public final class VmwareProbe implements VmProbe {
         String fileName = vmxPath.replace('\\', '/').replaceAll(".*/", "");
         vm.name = fileName.toLowerCase(Locale.ROOT).endsWith(".vmx") ? fileName.substring(0, fileName.length() - 4) : fileName;
         vm.uuid = vmxPath;
-        Path file = VirtualBoxProbe.path(vmxPath);
+        Path file = HostFiles.path(vmxPath);
         if (file == null || !Files.isRegularFile(file)) {
             vm.state = VmState.UNKNOWN;
             vm.rawState = "inaccessible: .vmx not found";
@@ -242,7 +242,7 @@ public final class VmwareProbe implements VmProbe {
                 disks.add(new VmDisk(d.getKey(), DiskImages.formatFromName(name), null, null, name));
                 continue;
             }
-            Path image = isAbsolute(name) ? VirtualBoxProbe.path(name) : folder.resolve(name);
+            Path image = isAbsolute(name) ? HostFiles.path(name) : folder.resolve(name);
             DiskImages.ImageInfo info = image == null ? new DiskImages.ImageInfo("VMDK", null, null) : DiskImages.inspect(image);
             disks.add(new VmDisk(d.getKey(), info.format() == null ? "VMDK" : info.format(), info.capacityBytes(),
                     info.allocatedBytes(), image == null ? name : image.toString()));
@@ -268,19 +268,19 @@ public final class VmwareProbe implements VmProbe {
         }
         Path log = folder.resolve("vmware.log");
         if (Files.isRegularFile(log)) {
-            vm.sign(BootSign.Kind.STARTED, "vmware.log", VirtualBoxProbe.modified(log));
+            vm.sign(BootSign.Kind.STARTED, "vmware.log", HostFiles.modified(log));
         }
         boolean suspended = false;
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.limit(500).toList()) {
                 String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
                 if (n.endsWith(".nvram")) {
-                    vm.sign(BootSign.Kind.STARTED, "NVRAM written at first power-on (" + f.getFileName() + ")", VirtualBoxProbe.modified(f));
+                    vm.sign(BootSign.Kind.STARTED, "NVRAM written at first power-on (" + f.getFileName() + ")", HostFiles.modified(f));
                 } else if (n.endsWith(".vmss")) {
                     suspended = true;
-                    vm.sign(BootSign.Kind.STARTED, "suspended state (" + f.getFileName() + ")", VirtualBoxProbe.modified(f));
+                    vm.sign(BootSign.Kind.STARTED, "suspended state (" + f.getFileName() + ")", HostFiles.modified(f));
                 } else if (n.matches("vmware-\\d+\\.log")) {
-                    vm.sign(BootSign.Kind.STARTED, "vmware log of an earlier run", VirtualBoxProbe.modified(f));
+                    vm.sign(BootSign.Kind.STARTED, "vmware log of an earlier run", HostFiles.modified(f));
                 }
             }
         } catch (IOException | RuntimeException ignored) {
@@ -317,7 +317,7 @@ public final class VmwareProbe implements VmProbe {
         if (marker == null) {
             return null;
         }
-        Path p = VirtualBoxProbe.path(marker);
+        Path p = HostFiles.path(marker);
         if (p == null || !Files.isRegularFile(p)) {
             return null;
         }
@@ -358,7 +358,7 @@ public final class VmwareProbe implements VmProbe {
     }
 
     private static boolean exists(String p) {
-        Path path = VirtualBoxProbe.path(p);
+        Path path = HostFiles.path(p);
         return path != null && Files.exists(path);
     }
 
