@@ -11,8 +11,6 @@ import io.labgrader.evidence.vm.VmNic;
 import io.labgrader.evidence.vm.VmProbeFailed.Problem;
 import io.labgrader.evidence.vm.VmProbeFailed.Step;
 import io.labgrader.evidence.vm.VmState;
-import io.labgrader.probe.vm.SafeXml.XmlException;
-import org.w3c.dom.Element;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -201,42 +199,11 @@ public final class HyperVProbe implements VmProbe {
             disks.add(new VmDisk(text(d.get("ControllerType")), format, longOrNull(d.get("Size")), longOrNull(d.get("FileSize")), path));
         }
         vm.disks = disks;
-        Map<String, String> kvp = new LinkedHashMap<>();
-        for (JsonNode item : list(v.get("Kvp"))) {
-            String xml = text(item);
-            if (xml != null) {
-                kvpItem(xml, kvp);
-            }
-        }
-        if (!kvp.isEmpty()) {
-            vm.guest = new GuestReport("Hyper-V KVP (hv_kvp_daemon)", null, kvp.get("OSName"), kvp.get("OSMajorVersion") == null ? null
-                    : kvp.get("OSMajorVersion") + (kvp.get("OSMinorVersion") == null ? "" : "." + kvp.get("OSMinorVersion")),
-                    null, kvp.get("OSBuildNumber"), kvp.get("OSVersion"), kvp.get("IntegrationServicesVersion"), null, kvp);
+        GuestReport guest = HyperVKvp.guestReport(list(v.get("Kvp")));
+        if (guest != null) {
+            vm.guest = guest;
         }
         return vm;
-    }
-
-    /** One GuestIntrinsicExchangeItems entry: {@code <INSTANCE …><PROPERTY NAME="Name"><VALUE>OSName</VALUE>…} */
-    static void kvpItem(String xml, Map<String, String> into) {
-        try {
-            Element root = SafeXml.parse(xml).getDocumentElement();
-            String name = null;
-            String data = null;
-            for (Element p : SafeXml.descendants(root, "PROPERTY")) {
-                String n = SafeXml.attr(p, "NAME");
-                String value = SafeXml.text(SafeXml.child(p, "VALUE"));
-                if ("Name".equals(n)) {
-                    name = value;
-                } else if ("Data".equals(n)) {
-                    data = value;
-                }
-            }
-            if (name != null && data != null && !name.equals("FullyQualifiedDomainName")) {
-                into.put(name, data);
-            }
-        } catch (XmlException e) {
-            // an item that is not XML carries nothing we read
-        }
     }
 
     private static String state(JsonNode n) {
