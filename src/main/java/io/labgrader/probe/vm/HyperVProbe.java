@@ -12,8 +12,6 @@ import io.labgrader.evidence.vm.VmProbeFailed.Problem;
 import io.labgrader.evidence.vm.VmProbeFailed.Step;
 import io.labgrader.evidence.vm.VmState;
 import io.labgrader.probe.process.CommandResult;
-import io.labgrader.probe.vm.SafeXml.XmlException;
-import org.w3c.dom.Element;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import static io.labgrader.probe.vm.JsonFields.list;
+import static io.labgrader.probe.vm.JsonFields.text;
 
 /**
  * Hyper-V, on Windows only: one PowerShell run of Get-VM, Get-VMSwitch, Get-VHD and the KVP data the guest reports
@@ -72,7 +73,7 @@ public final class HyperVProbe implements VmProbe {
             return;
         }
         String vmms = host.join(systemRoot(host), "System32", "vmms.exe");
-        Path marker = VirtualBoxProbe.path(vmms);
+        Path marker = HostFiles.path(vmms);
         if (marker == null || !Files.isRegularFile(marker)) {
             ctx.notFound(List.of(vmms + " (the Hyper-V service; enable Hyper-V under Windows features)"));
             return;
@@ -199,42 +200,11 @@ public final class HyperVProbe implements VmProbe {
             disks.add(new VmDisk(text(d.get("ControllerType")), format, longOrNull(d.get("Size")), longOrNull(d.get("FileSize")), path));
         }
         vm.disks = disks;
-        Map<String, String> kvp = new LinkedHashMap<>();
-        for (JsonNode item : list(v.get("Kvp"))) {
-            String xml = text(item);
-            if (xml != null) {
-                kvpItem(xml, kvp);
-            }
-        }
-        if (!kvp.isEmpty()) {
-            vm.guest = new GuestReport("Hyper-V KVP (hv_kvp_daemon)", null, kvp.get("OSName"), kvp.get("OSMajorVersion") == null ? null
-                    : kvp.get("OSMajorVersion") + (kvp.get("OSMinorVersion") == null ? "" : "." + kvp.get("OSMinorVersion")),
-                    null, kvp.get("OSBuildNumber"), kvp.get("OSVersion"), kvp.get("IntegrationServicesVersion"), null, kvp);
+        GuestReport guest = HyperVKvp.guestReport(list(v.get("Kvp")));
+        if (guest != null) {
+            vm.guest = guest;
         }
         return vm;
-    }
-
-    /** One GuestIntrinsicExchangeItems entry: {@code <INSTANCE …><PROPERTY NAME="Name"><VALUE>OSName</VALUE>…} */
-    static void kvpItem(String xml, Map<String, String> into) {
-        try {
-            Element root = SafeXml.parse(xml).getDocumentElement();
-            String name = null;
-            String data = null;
-            for (Element p : SafeXml.descendants(root, "PROPERTY")) {
-                String n = SafeXml.attr(p, "NAME");
-                String value = SafeXml.text(SafeXml.child(p, "VALUE"));
-                if ("Name".equals(n)) {
-                    name = value;
-                } else if ("Data".equals(n)) {
-                    data = value;
-                }
-            }
-            if (name != null && data != null && !name.equals("FullyQualifiedDomainName")) {
-                into.put(name, data);
-            }
-        } catch (XmlException e) {
-            // an item that is not XML carries nothing we read
-        }
     }
 
     private static String state(JsonNode n) {
@@ -292,23 +262,6 @@ public final class HyperVProbe implements VmProbe {
             };
         }
         return n.asText();
-    }
-
-    static List<JsonNode> list(JsonNode n) {
-        List<JsonNode> result = new ArrayList<>();
-        if (n == null || n.isNull()) {
-            return result;
-        }
-        if (n.isArray()) {
-            n.forEach(result::add);
-        } else {
-            result.add(n);
-        }
-        return result;
-    }
-
-    static String text(JsonNode n) {
-        return n == null || n.isNull() || n.isContainerNode() ? null : n.asText();
     }
 
     private static Long longOrNull(JsonNode n) {

@@ -154,7 +154,7 @@ public final class LibvirtProbe implements VmProbe {
         Path log = uri.endsWith("/system") ? Path.of("/var/log/libvirt/qemu", name + ".log")
                 : ctx.host().home().resolve(".cache/libvirt/qemu/log").resolve(name + ".log");
         if (Files.isRegularFile(log)) {
-            vm.sign(BootSign.Kind.STARTED, "QEMU log " + log.getFileName(), VirtualBoxProbe.modified(log));
+            vm.sign(BootSign.Kind.STARTED, "QEMU log " + log.getFileName(), HostFiles.modified(log));
         }
         if (vm.state == VmState.RUNNING && d.guestAgentChannel() && !ctx.abandoned()) {
             CommandResult guest = ctx.askGuest(name, "guestinfo-" + name + ".txt", List.of(virsh, "-c", uri, "guestinfo", name, "--os"));

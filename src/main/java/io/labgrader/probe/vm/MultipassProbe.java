@@ -96,16 +96,16 @@ public final class MultipassProbe implements VmProbe {
     public static Map<String, VmBuilder> parseList(String json) throws Exception {
         Map<String, VmBuilder> vms = new LinkedHashMap<>();
         JsonNode root = Json.mapper().readTree(json);
-        for (JsonNode i : HyperVProbe.list(root.get("list"))) {
+        for (JsonNode i : JsonFields.list(root.get("list"))) {
             VmBuilder vm = new VmBuilder(HypervisorIds.MULTIPASS);
-            vm.name = HyperVProbe.text(i.get("name"));
+            vm.name = JsonFields.text(i.get("name"));
             if (vm.name == null) {
                 continue;
             }
             vm.uuid = vm.name; // Multipass instances have no other id
             vm.via.add("multipass list --format json");
-            applyState(vm, HyperVProbe.text(i.get("state")));
-            declared(vm, HyperVProbe.text(i.get("release")));
+            applyState(vm, JsonFields.text(i.get("state")));
+            declared(vm, JsonFields.text(i.get("release")));
             vm.sign(BootSign.Kind.STARTED, "multipass launch boots every instance it creates", null);
             vm.nics = new ArrayList<>(List.of(defaultNic()));
             vms.put(vm.name, vm);
@@ -128,13 +128,13 @@ public final class MultipassProbe implements VmProbe {
             }
             JsonNode i = e.getValue();
             vm.via.add("multipass info --format json");
-            applyState(vm, HyperVProbe.text(i.get("state")));
+            applyState(vm, JsonFields.text(i.get("state")));
             Long cpus = number(i.get("cpu_count"));
             vm.cpus = cpus == null ? vm.cpus : Integer.valueOf(cpus.intValue());
             JsonNode memory = i.get("memory");
             Long total = memory == null ? null : number(memory.get("total"));
             vm.memoryMb = total == null ? vm.memoryMb : Long.valueOf(total / (1024 * 1024));
-            String imageRelease = HyperVProbe.text(i.get("image_release"));
+            String imageRelease = JsonFields.text(i.get("image_release"));
             if (imageRelease != null && !imageRelease.isBlank()) {
                 declared(vm, imageRelease);
             }
@@ -151,7 +151,7 @@ public final class MultipassProbe implements VmProbe {
             if (!disks.isEmpty()) {
                 vm.disks = disks;
             }
-            String release = HyperVProbe.text(i.get("release"));
+            String release = JsonFields.text(i.get("release"));
             if (release != null && !release.isBlank()) {
                 Map<String, String> props = new LinkedHashMap<>();
                 props.put("release", release);

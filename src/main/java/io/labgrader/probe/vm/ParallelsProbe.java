@@ -78,15 +78,15 @@ public final class ParallelsProbe implements VmProbe {
     /** {@code prlctl list -a -i -j}: a JSON array with one object per VM. */
     public static List<VmBuilder> parse(String json) throws Exception {
         List<VmBuilder> vms = new ArrayList<>();
-        for (JsonNode v : HyperVProbe.list(Json.mapper().readTree(json))) {
+        for (JsonNode v : JsonFields.list(Json.mapper().readTree(json))) {
             VmBuilder vm = new VmBuilder(HypervisorIds.PARALLELS);
             vm.via.add("prlctl list -a -i -j");
-            vm.name = HyperVProbe.text(v.get("Name"));
-            String id = HyperVProbe.text(v.get("ID"));
+            vm.name = JsonFields.text(v.get("Name"));
+            String id = JsonFields.text(v.get("ID"));
             vm.uuid = id == null ? null : VBoxSettingsParser.uuid(id);
-            vm.location = HyperVProbe.text(v.get("Home")) != null ? HyperVProbe.text(v.get("Home")) : HyperVProbe.text(v.get("Home path"));
-            vm.declaredOs = HyperVProbe.text(v.get("OS"));
-            String state = HyperVProbe.text(v.get("State"));
+            vm.location = JsonFields.text(v.get("Home")) != null ? JsonFields.text(v.get("Home")) : JsonFields.text(v.get("Home path"));
+            vm.declaredOs = JsonFields.text(v.get("OS"));
+            String state = JsonFields.text(v.get("State"));
             vm.rawState = state;
             vm.state = state == null ? VmState.UNKNOWN : switch (state.toLowerCase(Locale.ROOT)) {
                 case "running" -> VmState.RUNNING;
@@ -109,7 +109,7 @@ public final class ParallelsProbe implements VmProbe {
                     vm.cpus = cpu.get("cpus").asInt();
                 }
                 JsonNode mem = hw.get("memory");
-                Long memBytes = mem == null ? null : size(HyperVProbe.text(mem.get("size")));
+                Long memBytes = mem == null ? null : size(JsonFields.text(mem.get("size")));
                 vm.memoryMb = memBytes == null ? null : memBytes / (1024 * 1024);
                 List<VmNic> nics = new ArrayList<>();
                 List<VmDisk> disks = new ArrayList<>();
@@ -122,29 +122,29 @@ public final class ParallelsProbe implements VmProbe {
                     }
                     Matcher net = NET.matcher(e.getKey());
                     if (net.matches()) {
-                        String type = HyperVProbe.text(d.get("type"));
+                        String type = JsonFields.text(d.get("type"));
                         NicMode mode = type == null ? NicMode.OTHER : switch (type.toLowerCase(Locale.ROOT)) {
                             case "shared" -> NicMode.NAT;
                             case "bridged" -> NicMode.BRIDGED;
                             case "host-only", "host" -> NicMode.HOST_ONLY;
                             default -> NicMode.OTHER;
                         };
-                        nics.add(new VmNic(Integer.parseInt(net.group(1)), mode, type, HyperVProbe.text(d.get("iface")),
-                                HyperVProbe.text(d.get("mac")), null));
+                        nics.add(new VmNic(Integer.parseInt(net.group(1)), mode, type, JsonFields.text(d.get("iface")),
+                                JsonFields.text(d.get("mac")), null));
                     }
                     if (HDD.matcher(e.getKey()).matches()) {
-                        disks.add(new VmDisk(e.getKey(), "HDD (" + (HyperVProbe.text(d.get("type")) == null ? "?" : HyperVProbe.text(d.get("type"))) + ")",
-                                size(HyperVProbe.text(d.get("size"))), null, HyperVProbe.text(d.get("image"))));
+                        disks.add(new VmDisk(e.getKey(), "HDD (" + (JsonFields.text(d.get("type")) == null ? "?" : JsonFields.text(d.get("type"))) + ")",
+                                size(JsonFields.text(d.get("size"))), null, JsonFields.text(d.get("image"))));
                     }
                 }
                 vm.nics = nics;
                 vm.disks = disks;
             }
             JsonNode tools = v.get("GuestTools");
-            if (tools != null && tools.isObject() && "installed".equalsIgnoreCase(HyperVProbe.text(tools.get("state")))) {
+            if (tools != null && tools.isObject() && "installed".equalsIgnoreCase(JsonFields.text(tools.get("state")))) {
                 Map<String, String> props = new LinkedHashMap<>();
                 tools.fields().forEachRemaining(f -> props.put("GuestTools." + f.getKey(), f.getValue().asText()));
-                String toolsVersion = HyperVProbe.text(tools.get("version"));
+                String toolsVersion = JsonFields.text(tools.get("version"));
                 vm.guest = new GuestReport("Parallels Tools" + (toolsVersion == null ? "" : " " + toolsVersion), null, null,
                         null, null, null, null, toolsVersion, null, props);
             }

@@ -1,6 +1,5 @@
 package io.labgrader.probe.vm;
 
-import io.labgrader.evidence.Redactor;
 import io.labgrader.evidence.vm.BootSign;
 import io.labgrader.evidence.vm.GuestReport;
 import io.labgrader.evidence.vm.HypervisorIds;
@@ -9,16 +8,9 @@ import io.labgrader.evidence.vm.VmProbeFailed.Problem;
 import io.labgrader.evidence.vm.VmProbeFailed.Step;
 import io.labgrader.evidence.vm.VmState;
 import io.labgrader.probe.process.CommandResult;
-import io.labgrader.probe.vm.HostEnvironment.Os;
-import io.labgrader.probe.vm.SafeXml.XmlException;
-import io.labgrader.probe.vm.VBoxManageParser.GuestProperty;
 import io.labgrader.probe.vm.VBoxManageParser.MediumInfo;
-import io.labgrader.probe.vm.VBoxSettingsParser.Machine;
-import io.labgrader.probe.vm.VBoxSettingsParser.Medium;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * VirtualBox: {@code VBoxManage list vms}, {@code showvminfo --machinereadable}, {@code guestproperty enumerate} and
@@ -36,11 +27,6 @@ import java.util.regex.Pattern;
 public final class VirtualBoxProbe implements VmProbe {
 
     static final String PRODUCT = "Oracle VirtualBox";
-    private static final Pattern USERS_OLD = Pattern.compile("(LoggedInUsersList, value: ).*?(, timestamp:)");
-    private static final Pattern USERS_NEW = Pattern.compile("(LoggedInUsersList\\s*= ')[^']*(')");
-    private static final Pattern USERS_XML = Pattern.compile("(LoggedInUsersList\" value=\")[^\"]*(\")");
-    private static final Pattern USER_PATHS = Pattern.compile("(/VirtualBox/GuestInfo/User/)[^/\\s'\",]+");
-
     @Override
     public String hypervisor() {
         return HypervisorIds.VIRTUALBOX;
@@ -100,10 +86,10 @@ public final class VirtualBoxProbe implements VmProbe {
     @Override
     public void probe(ProbeContext ctx) {
         HostEnvironment host = ctx.host();
-        ctx.rawFilter(VirtualBoxProbe::redactGuestUsers);
+        ctx.rawFilter(VBoxGuestProperties::redactGuestUsers);
         Executables.Lookup lookup = Executables.find(host, List.of("VBoxManage", "vboxmanage"), usualLocations(host));
         List<String> settingsCandidates = settingsLocations(host);
-        Path settings = settingsCandidates.stream().map(VirtualBoxProbe::path).filter(Objects::nonNull)
+        Path settings = settingsCandidates.stream().map(HostFiles::path).filter(Objects::nonNull)
                 .filter(Files::isRegularFile).findFirst().orElse(null);
         if (lookup.found().isEmpty() && settings == null) {
             List<String> looked = new ArrayList<>(lookup.looked());
@@ -124,7 +110,7 @@ public final class VirtualBoxProbe implements VmProbe {
             }
         }
         if (settings != null) {
-            fromSettings(ctx, settings, lookup.found().isEmpty(), listed, version, vms);
+            VBoxSettingsReader.fromSettings(ctx, settings, lookup.found().isEmpty(), listed, version, vms);
         }
         for (VmBuilder vm : vms.values()) {
             ctx.record(vm.build(ctx.at(), ctx.source()));
@@ -177,7 +163,7 @@ public final class VirtualBoxProbe implements VmProbe {
             if (props.ok()) {
                 vm.raw(ctx.lastRaw());
                 vm.via.add("VBoxManage guestproperty enumerate");
-                applyGuestProperties(vm, VBoxManageParser.guestProperties(props.stdout()));
+                VBoxGuestProperties.apply(vm, VBoxManageParser.guestProperties(props.stdout()));
             }
         }
         return true;
@@ -215,7 +201,7 @@ public final class VirtualBoxProbe implements VmProbe {
         vm.nics = new ArrayList<>(VBoxManageParser.nics(info));
         String logs = info.get("LogFldr");
         if (logs != null) {
-            logSign(vm, path(logs));
+            VBoxSettingsReader.logSign(vm, HostFiles.path(logs));
         }
         Map<String, String> guestInfo = new LinkedHashMap<>();
         for (String k : new String[]{"GuestOSType", "GuestAdditionsRunLevel", "GuestAdditionsVersion"}) {
@@ -228,16 +214,6 @@ public final class VirtualBoxProbe implements VmProbe {
         if (additions != null || (runLevel != null && !runLevel.equals("0"))) {
             vm.guest = new GuestReport("VirtualBox Guest Additions" + (additions == null ? "" : " " + additions), null, null,
                     null, null, null, null, additions, null, guestInfo);
-        }
-    }
-
-    private static void logSign(VmBuilder vm, Path logFolder) {
-        if (logFolder == null) {
-            return;
-        }
-        Path log = logFolder.resolve("VBox.log");
-        if (Files.isRegularFile(log)) {
-            vm.sign(BootSign.Kind.STARTED, "Logs/VBox.log", modified(log));
         }
     }
 
@@ -274,7 +250,7 @@ public final class VirtualBoxProbe implements VmProbe {
             if (viaTool) {
                 vm.via.add("VBoxManage showmediuminfo");
             } else {
-                Path p = path(a.path());
+                Path p = HostFiles.path(a.path());
                 DiskImages.ImageInfo image = p == null ? new DiskImages.ImageInfo(null, null, null) : DiskImages.inspect(p);
                 format = image.format();
                 capacity = image.capacityBytes();
@@ -285,247 +261,12 @@ public final class VirtualBoxProbe implements VmProbe {
         vm.disks = disks;
     }
 
-    /** Guest Additions' report (/VirtualBox/GuestInfo/*, /VirtualBox/GuestAdd/*) and VirtualBox's start traces. */
-    static void applyGuestProperties(VmBuilder vm, List<GuestProperty> props) {
-        Map<String, String> reported = new LinkedHashMap<>();
-        Instant reportedAt = null;
-        Instant hostInfoAt = null;
-        String hostVersion = null;
-        for (GuestProperty p : props) {
-            String name = p.name();
-            if (name.startsWith("/VirtualBox/HostInfo/")) {
-                hostInfoAt = latest(hostInfoAt, p.timestamp());
-                if (name.equals("/VirtualBox/HostInfo/VBoxVerExt") || name.equals("/VirtualBox/HostInfo/VBoxVer")) {
-                    hostVersion = hostVersion == null ? p.value() : hostVersion;
-                }
-            } else if (name.startsWith("/VirtualBox/GuestInfo/OS/") || name.startsWith("/VirtualBox/GuestAdd/")) {
-                if (name.contains("LoggedInUsers") || name.contains("NoLoggedInUsers")) {
-                    continue; // who is logged in is nobody's business here
-                }
-                reported.put(name, p.value());
-                if (name.startsWith("/VirtualBox/GuestInfo/OS/")) {
-                    reportedAt = latest(reportedAt, p.timestamp());
-                }
-            }
-        }
-        if (hostInfoAt != null) {
-            vm.sign(BootSign.Kind.STARTED, "VirtualBox host properties (/VirtualBox/HostInfo/*) set at start", hostInfoAt);
-        }
-        if (vm.hypervisorVersion == null && hostVersion != null) {
-            vm.hypervisorVersion = hostVersion;
-        }
-        boolean fromGuest = reported.keySet().stream().anyMatch(k -> k.startsWith("/VirtualBox/GuestInfo/OS/"));
-        if (!fromGuest && !reported.containsKey("/VirtualBox/GuestAdd/Version")) {
-            return;
-        }
-        String additions = reported.get("/VirtualBox/GuestAdd/Version");
-        Map<String, String> all = new LinkedHashMap<>(reported);
-        if (vm.guest != null) {
-            vm.guest.properties().forEach(all::putIfAbsent);
-        }
-        vm.guest = new GuestReport("VirtualBox Guest Additions" + (additions == null ? "" : " " + additions), null,
-                blankToNull(reported.get("/VirtualBox/GuestInfo/OS/Product")), null, null,
-                blankToNull(reported.get("/VirtualBox/GuestInfo/OS/Release")),
-                blankToNull(reported.get("/VirtualBox/GuestInfo/OS/Version")), additions, reportedAt, all);
-    }
-
-    // ---------------------------------------------------------------- files
-
-    /**
-     * @param onlySource VBoxManage is missing: the files are all there is
-     * @param listed     VBoxManage listed the VMs already: the files only add to them, and a file that cannot be read
-     *                   leaves no question open
-     */
-    private void fromSettings(ProbeContext ctx, Path settings, boolean onlySource, boolean listed, String version,
-                              Map<String, VmBuilder> vms) {
-        String xml = ctx.readFile(Step.LIST, null, settings, !listed);
-        if (xml == null) {
-            if (onlySource) {
-                ctx.found(PRODUCT, null, settings.toString(), "VirtualBox.xml (VBoxManage not found)");
-            }
-            return;
-        }
-        String registryRaw = ctx.saveRaw("VirtualBox.xml", xml);
-        VBoxSettingsParser.Registry registry;
-        try {
-            registry = VBoxSettingsParser.registry(xml);
-        } catch (XmlException e) {
-            if (!listed) {
-                ctx.failed(Step.LIST, null, settings.toString(), Problem.UNREADABLE, null, "not valid XML: " + e.getMessage(), 0, registryRaw);
-            }
-            if (onlySource) {
-                ctx.found(PRODUCT, null, settings.toString(), "VirtualBox.xml (VBoxManage not found)");
-            }
-            return;
-        }
-        if (onlySource) {
-            ctx.found(PRODUCT, registry.versionHint(), settings.toString(), "VirtualBox.xml (VBoxManage not found)");
-        }
-        String hostVersion = version != null ? version : registry.versionHint();
-        String base = settings.getParent() == null ? "." : settings.getParent().toString();
-        int n = 0;
-        for (VBoxSettingsParser.MachineEntry entry : registry.machines()) {
-            if (n++ >= ctx.maxVms()) {
-                break;
-            }
-            String src = resolve(ctx.host(), base, entry.src());
-            VmBuilder fromFile = fromVboxFile(ctx, src, entry.uuid(), registry.media(), !listed);
-            fromFile.hypervisorVersion = hostVersion;
-            fromFile.raw(registryRaw);
-            VmBuilder known = vms.get(entry.uuid());
-            if (known != null) {
-                known.fillFrom(fromFile);
-            } else {
-                vms.put(entry.uuid(), fromFile);
-            }
-        }
-    }
-
-    private static VmBuilder fromVboxFile(ProbeContext ctx, String src, String uuid, Map<String, Medium> globalMedia,
-                                          boolean recordFailures) {
-        VmBuilder vm = new VmBuilder(HypervisorIds.VIRTUALBOX);
-        vm.uuid = uuid;
-        vm.location = src;
-        Path file = path(src);
-        String fileName = src == null ? "?" : src.replace('\\', '/').replaceAll(".*/", "");
-        vm.name = fileName.endsWith(".vbox") ? fileName.substring(0, fileName.length() - 5) : fileName;
-        vm.via.add("VirtualBox.xml");
-        if (file == null || !Files.exists(file)) {
-            vm.state = VmState.UNKNOWN;
-            vm.rawState = "inaccessible: settings file not found";
-            return vm;
-        }
-        String xml = ctx.readFile(Step.DETAILS, vm.name, file, recordFailures);
-        if (xml == null) {
-            return vm;
-        }
-        String raw = ctx.saveRaw(fileName, xml);
-        vm.raw(raw);
-        Machine m;
-        try {
-            m = VBoxSettingsParser.machine(xml);
-        } catch (XmlException e) {
-            if (recordFailures) {
-                ctx.failed(Step.DETAILS, vm.name, file.toString(), Problem.UNREADABLE, null, "not valid XML: " + e.getMessage(), 0, raw);
-            }
-            return vm;
-        }
-        vm.via.add(".vbox settings file");
-        vm.name = m.name() != null ? m.name() : vm.name;
-        vm.uuid = m.uuid() != null ? m.uuid() : uuid;
-        vm.declaredOsId = m.osType();
-        vm.memoryMb = m.memoryMb();
-        vm.cpus = m.cpus();
-        vm.nics = new ArrayList<>(m.nics());
-        if (m.stateFile() != null && !m.stateFile().isBlank()) {
-            vm.state = VmState.SAVED;
-            vm.rawState = "saved (state file " + m.stateFile() + ")";
-            vm.sign(BootSign.Kind.STARTED, "saved state", m.lastStateChange());
-        } else if (m.aborted()) {
-            vm.state = VmState.ABORTED;
-            vm.rawState = "aborted";
-            vm.sign(BootSign.Kind.STARTED, "state aborted", m.lastStateChange());
-        }
-        Path folder = file.getParent();
-        if (folder != null) {
-            logSign(vm, folder.resolve("Logs"));
-        }
-        Map<String, Medium> media = new LinkedHashMap<>(globalMedia);
-        media.putAll(m.media());
-        List<VmDisk> disks = new ArrayList<>();
-        for (VBoxSettingsParser.AttachedDisk d : m.disks()) {
-            disks.add(diskFromRegistry(ctx.host(), folder, d, media));
-            if (disks.size() >= 4) {
-                break;
-            }
-        }
-        vm.disks = disks;
-        applyGuestProperties(vm, m.guestProperties());
-        return vm;
-    }
-
-    /** A disk from the media registry: format as registered, capacity from the image header, allocation summed over the chain. */
-    private static VmDisk diskFromRegistry(HostEnvironment host, Path folder, VBoxSettingsParser.AttachedDisk d,
-                                           Map<String, Medium> media) {
-        Medium top = media.get(d.uuid());
-        if (top == null) {
-            return new VmDisk(d.slot(), null, null, null, null);
-        }
-        Long allocated = null;
-        Long capacity = null;
-        String format = top.format();
-        Medium m = top;
-        int depth = 0;
-        while (m != null && depth++ < 8) {
-            Path p = path(resolve(host, folder == null ? "." : folder.toString(), m.location()));
-            if (p != null) {
-                DiskImages.ImageInfo info = DiskImages.inspect(p);
-                if (info.allocatedBytes() != null) {
-                    allocated = (allocated == null ? 0 : allocated) + info.allocatedBytes();
-                }
-                capacity = capacity != null ? capacity : info.capacityBytes();
-            }
-            format = m.format() != null ? m.format() : format;
-            m = m.parentUuid() == null ? null : media.get(m.parentUuid());
-        }
-        return new VmDisk(d.slot(), format, capacity, allocated, resolve(host, folder == null ? "." : folder.toString(), top.location()));
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    /** Resolves a path from a settings file against the file's folder; absolute paths (also Windows ones) stay. */
-    static String resolve(HostEnvironment host, String base, String p) {
-        if (p == null) {
-            return null;
-        }
-        boolean absolute = p.startsWith("/") || p.startsWith("\\\\") || p.matches("^[A-Za-z]:[\\\\/].*");
-        if (absolute) {
-            return p;
-        }
-        return host.join(base, p.replace(host.os() == Os.WINDOWS ? '/' : '\\', host.os() == Os.WINDOWS ? '\\' : '/'));
-    }
-
-    static Path path(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return Path.of(s);
-        } catch (InvalidPathException e) {
-            return null;
-        }
-    }
-
-    static Instant modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p).toInstant();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** Guest user names in guest properties, as VBoxManage prints them and as .vbox files store them. */
-    static String redactGuestUsers(String text) {
-        String r = USERS_OLD.matcher(text).replaceAll("$1" + Redactor.REDACTED + "$2");
-        r = USERS_NEW.matcher(r).replaceAll("$1" + Redactor.REDACTED + "$2");
-        r = USERS_XML.matcher(r).replaceAll("$1" + Redactor.REDACTED + "$2");
-        return USER_PATHS.matcher(r).replaceAll("$1" + Redactor.REDACTED);
-    }
-
-    private static Instant latest(Instant a, Instant b) {
-        return a == null ? b : b == null ? a : b.isAfter(a) ? b : a;
-    }
-
     private static Long longOrNull(String s) {
         try {
             return s == null ? null : Long.parseLong(s.strip());
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     private static String first(String s) {

@@ -1,11 +1,7 @@
 package io.labgrader.probe.vm;
 
-import io.labgrader.evidence.vm.BootSign;
-import io.labgrader.evidence.vm.GuestReport;
 import io.labgrader.evidence.vm.HypervisorIds;
-import io.labgrader.evidence.vm.VmDisk;
 import io.labgrader.evidence.vm.VmProbeFailed.Step;
-import io.labgrader.evidence.vm.VmState;
 import io.labgrader.probe.process.CommandResult;
 
 import java.io.IOException;
@@ -15,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * VMware Workstation, Player and Fusion: the VM inventory and preferences (recently opened VMs), the default VM
- * folders, each .vmx file (guestOS, memsize, numvcpus, ethernetN, disks, guestInfo.detailed.data from VMware
- * Tools), the files a started VM leaves (vmware.log, .nvram, .vmss), and {@code vmrun list} for what runs now.
+ * folders, each .vmx file and the files beside it (read by {@link VmxReader}), and {@code vmrun list} for what
+ * runs now.
  */
 public final class VmwareProbe implements VmProbe {
 
@@ -138,7 +133,7 @@ public final class VmwareProbe implements VmProbe {
         List<String> sources = new ArrayList<>();
         for (String inv : inventoryLocations(host)) {
             looked.add(inv);
-            Path p = VirtualBoxProbe.path(inv);
+            Path p = HostFiles.path(inv);
             if (p == null || !Files.isRegularFile(p)) {
                 continue;
             }
@@ -154,7 +149,7 @@ public final class VmwareProbe implements VmProbe {
         }
         for (String folder : defaultVmFolders(host)) {
             looked.add(folder + " (*.vmx)");
-            vmxFiles.addAll(scan(VirtualBoxProbe.path(folder)));
+            vmxFiles.addAll(scan(HostFiles.path(folder)));
         }
         if (vmrun.found().isEmpty() && marker == null && sources.isEmpty() && vmxFiles.isEmpty()) {
             ctx.notFound(looked);
@@ -175,7 +170,7 @@ public final class VmwareProbe implements VmProbe {
             if (list.ok()) {
                 running = new LinkedHashSet<>();
                 for (String path : VmxParser.running(list.stdout())) {
-                    running.add(normalize(path));
+                    running.add(VmxReader.normalize(path));
                     vmxFiles.add(path);
                 }
             }
@@ -186,120 +181,15 @@ public final class VmwareProbe implements VmProbe {
         Set<String> seen = new LinkedHashSet<>();
         int n = 0;
         for (String vmx : vmxFiles) {
-            if (!seen.add(normalize(vmx)) || n++ >= ctx.maxVms()) {
+            if (!seen.add(VmxReader.normalize(vmx)) || n++ >= ctx.maxVms()) {
                 continue;
             }
-            VmBuilder vm = fromVmx(ctx, vmx, running);
+            VmBuilder vm = VmxReader.fromVmx(ctx, vmx, running);
             vm.hypervisorVersion = version;
             if (!sources.isEmpty()) {
                 vm.via.add(String.join(", ", sources));
             }
             ctx.record(vm.build(ctx.at(), ctx.source()));
-        }
-    }
-
-    static VmBuilder fromVmx(ProbeContext ctx, String vmxPath, Set<String> running) {
-        VmBuilder vm = new VmBuilder(HypervisorIds.VMWARE);
-        vm.location = vmxPath;
-        String fileName = vmxPath.replace('\\', '/').replaceAll(".*/", "");
-        vm.name = fileName.toLowerCase(Locale.ROOT).endsWith(".vmx") ? fileName.substring(0, fileName.length() - 4) : fileName;
-        vm.uuid = vmxPath;
-        Path file = VirtualBoxProbe.path(vmxPath);
-        if (file == null || !Files.isRegularFile(file)) {
-            vm.state = VmState.UNKNOWN;
-            vm.rawState = "inaccessible: .vmx not found";
-            return vm;
-        }
-        String text = ctx.readFile(Step.DETAILS, vm.name, file);
-        if (text == null) {
-            return vm;
-        }
-        vm.raw(ctx.saveRaw(fileName, text));
-        vm.via.add(".vmx file");
-        apply(vm, VmxParser.parse(text), file.getParent());
-        boolean isRunning = running != null && running.contains(normalize(vmxPath));
-        applyFiles(vm, file, running, isRunning);
-        return vm;
-    }
-
-    /** The settings of a parsed .vmx; {@code folder} resolves disk file names (null: sizes are not read). */
-    static void apply(VmBuilder vm, Map<String, String> vmx, Path folder) {
-        if (vmx.get("displayname") != null && !vmx.get("displayname").isBlank()) {
-            vm.name = vmx.get("displayname");
-        }
-        String uuid = VmxParser.uuid(vmx.get("uuid.bios"));
-        if (uuid != null) {
-            vm.uuid = uuid;
-        }
-        vm.declaredOs = vmx.get("guestos");
-        vm.memoryMb = longOrNull(vmx.get("memsize"));
-        Long cpus = longOrNull(vmx.get("numvcpus"));
-        vm.cpus = cpus == null ? 1 : cpus.intValue(); // VMware writes numvcpus only when it is not 1
-        vm.nics = new ArrayList<>(VmxParser.nics(vmx));
-        List<VmDisk> disks = new ArrayList<>();
-        for (Map.Entry<String, String> d : VmxParser.disks(vmx).entrySet()) {
-            String name = d.getValue();
-            if (folder == null) {
-                disks.add(new VmDisk(d.getKey(), DiskImages.formatFromName(name), null, null, name));
-                continue;
-            }
-            Path image = isAbsolute(name) ? VirtualBoxProbe.path(name) : folder.resolve(name);
-            DiskImages.ImageInfo info = image == null ? new DiskImages.ImageInfo("VMDK", null, null) : DiskImages.inspect(image);
-            disks.add(new VmDisk(d.getKey(), info.format() == null ? "VMDK" : info.format(), info.capacityBytes(),
-                    info.allocatedBytes(), image == null ? name : image.toString()));
-        }
-        vm.disks = disks;
-        String detailed = vmx.get("guestinfo.detailed.data") != null ? vmx.get("guestinfo.detailed.data") : vmx.get("guestos.detailed.data");
-        if (detailed != null && !detailed.isBlank()) {
-            Map<String, String> d = VmxParser.detailedData(detailed);
-            vm.guest = new GuestReport("VMware Tools (guestInfo.detailed.data)", null, d.get("distroName"),
-                    d.get("distroVersion"), d.get("prettyName"), d.get("kernelVersion"), null, null, null, d);
-        }
-        if (vmx.get("checkpoint.vmstate") != null && !vmx.get("checkpoint.vmstate").isBlank()) {
-            vm.state = VmState.SAVED;
-            vm.rawState = "suspended";
-        }
-    }
-
-    /** Files a started VM leaves next to its .vmx, and the state. */
-    private static void applyFiles(VmBuilder vm, Path vmx, Set<String> running, boolean isRunning) {
-        Path folder = vmx.getParent();
-        if (folder == null) {
-            return;
-        }
-        Path log = folder.resolve("vmware.log");
-        if (Files.isRegularFile(log)) {
-            vm.sign(BootSign.Kind.STARTED, "vmware.log", VirtualBoxProbe.modified(log));
-        }
-        boolean suspended = false;
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.limit(500).toList()) {
-                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (n.endsWith(".nvram")) {
-                    vm.sign(BootSign.Kind.STARTED, "NVRAM written at first power-on (" + f.getFileName() + ")", VirtualBoxProbe.modified(f));
-                } else if (n.endsWith(".vmss")) {
-                    suspended = true;
-                    vm.sign(BootSign.Kind.STARTED, "suspended state (" + f.getFileName() + ")", VirtualBoxProbe.modified(f));
-                } else if (n.matches("vmware-\\d+\\.log")) {
-                    vm.sign(BootSign.Kind.STARTED, "vmware log of an earlier run", VirtualBoxProbe.modified(f));
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // a folder that cannot be listed just gives no traces
-        }
-        if (isRunning) {
-            vm.state = VmState.RUNNING;
-            vm.rawState = "running (vmrun list)";
-            vm.sign(BootSign.Kind.RUNNING, "listed by vmrun list", null);
-        } else if (suspended) {
-            vm.state = VmState.SAVED;
-            vm.rawState = "suspended";
-        } else if (running != null) {
-            vm.state = VmState.OFF;
-            vm.rawState = "not running (vmrun list)";
-        } else if (vm.state == null) {
-            vm.state = VmState.UNKNOWN;
-            vm.rawState = "unknown (vmrun not available)";
         }
     }
 
@@ -318,7 +208,7 @@ public final class VmwareProbe implements VmProbe {
         if (marker == null) {
             return null;
         }
-        Path p = VirtualBoxProbe.path(marker);
+        Path p = HostFiles.path(marker);
         if (p == null || !Files.isRegularFile(p)) {
             return null;
         }
@@ -349,25 +239,8 @@ public final class VmwareProbe implements VmProbe {
         return found;
     }
 
-    static String normalize(String path) {
-        String p = path.strip().replace('\\', '/').replaceAll("/+", "/");
-        return p.toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean isAbsolute(String p) {
-        return p.startsWith("/") || p.startsWith("\\\\") || p.matches("^[A-Za-z]:[\\\\/].*");
-    }
-
     private static boolean exists(String p) {
-        Path path = VirtualBoxProbe.path(p);
+        Path path = HostFiles.path(p);
         return path != null && Files.exists(path);
-    }
-
-    private static Long longOrNull(String s) {
-        try {
-            return s == null ? null : Long.parseLong(s.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

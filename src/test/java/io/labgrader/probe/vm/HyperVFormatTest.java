@@ -70,7 +70,7 @@ class HyperVFormatTest {
     @DisplayName("format test: one KVP item as Msvm_KvpExchangeDataItem XML")
     void kvpItem() {
         Map<String, String> kvp = new LinkedHashMap<>();
-        HyperVProbe.kvpItem("<INSTANCE CLASSNAME=\"Msvm_KvpExchangeDataItem\"><PROPERTY NAME=\"Data\" TYPE=\"string\"><VALUE>Ubuntu</VALUE></PROPERTY>"
+        HyperVKvp.item("<INSTANCE CLASSNAME=\"Msvm_KvpExchangeDataItem\"><PROPERTY NAME=\"Data\" TYPE=\"string\"><VALUE>Ubuntu</VALUE></PROPERTY>"
                 + "<PROPERTY NAME=\"Name\" TYPE=\"string\"><VALUE>OSName</VALUE></PROPERTY><PROPERTY NAME=\"Source\" TYPE=\"uint16\"><VALUE>2</VALUE></PROPERTY></INSTANCE>", kvp);
         assertThat(kvp).containsExactly(Map.entry("OSName", "Ubuntu"));
     }

@@ -62,7 +62,7 @@ class VBoxGuestPropertyFormatTest {
             });
         }
         VmBuilder vm = new VmBuilder("virtualbox");
-        VirtualBoxProbe.applyGuestProperties(vm, read);
+        VBoxGuestProperties.apply(vm, read);
         assertThat(vm.guest.via()).isEqualTo("VirtualBox Guest Additions " + version);
         assertThat(vm.guest.kernelVersion()).contains("-Ubuntu SMP");
     }

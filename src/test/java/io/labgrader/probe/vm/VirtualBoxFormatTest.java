@@ -127,7 +127,7 @@ class VirtualBoxFormatTest {
         assertThat(props).filteredOn(p -> p.name().equals("/VirtualBox/HostInfo/VBoxVer")).singleElement()
                 .extracting(GuestProperty::flags).isEqualTo("TRANSIENT, RDONLYGUEST");
         VmBuilder vm = new VmBuilder("virtualbox");
-        VirtualBoxProbe.applyGuestProperties(vm, props);
+        VBoxGuestProperties.apply(vm, props);
         assertThat(vm.guest.via()).isEqualTo("VirtualBox Guest Additions 6.1.50");
         assertThat(vm.guest.osName()).isEqualTo("Linux");
         assertThat(vm.guest.kernelRelease()).isEqualTo("5.15.0-91-generic");
@@ -155,7 +155,7 @@ class VirtualBoxFormatTest {
                     assertThat(p.flags()).isEqualTo("TRANSIENT, RDONLYGUEST");
                 });
         VmBuilder vm = new VmBuilder("virtualbox");
-        VirtualBoxProbe.applyGuestProperties(vm, props);
+        VBoxGuestProperties.apply(vm, props);
         assertThat(vm.guest.via()).isEqualTo("VirtualBox Guest Additions 7.1.4");
         assertThat(vm.guest.kernelRelease()).isEqualTo("6.8.0-48-generic");
         assertThat(vm.guest.reportedAt()).isEqualTo(Instant.parse("2025-11-20T14:10:44.189Z"));
@@ -164,12 +164,12 @@ class VirtualBoxFormatTest {
     @Test
     @DisplayName("format test: guest user names are removed from captures of both guestproperty forms and .vbox")
     void guestUsersRedacted() {
-        String six = VirtualBoxProbe.redactGuestUsers(fixture("virtualbox/6.1-guestproperty-ubuntu.txt"));
-        String seven = VirtualBoxProbe.redactGuestUsers(fixture("virtualbox/7.1-guestproperty-ubuntu.txt"));
+        String six = VBoxGuestProperties.redactGuestUsers(fixture("virtualbox/6.1-guestproperty-ubuntu.txt"));
+        String seven = VBoxGuestProperties.redactGuestUsers(fixture("virtualbox/7.1-guestproperty-ubuntu.txt"));
         assertThat(six).contains("LoggedInUsersList, value: <user>, timestamp:").doesNotContain("value: student,");
         assertThat(seven).containsPattern("LoggedInUsersList\\s+= '<user>'").contains("/VirtualBox/GuestInfo/User/<user>/UsageState")
                 .doesNotContain("'student'").doesNotContain("User/student");
-        assertThat(VirtualBoxProbe.redactGuestUsers("<GuestProperty name=\"/VirtualBox/GuestInfo/OS/LoggedInUsersList\" value=\"alice,bob\"/>"))
+        assertThat(VBoxGuestProperties.redactGuestUsers("<GuestProperty name=\"/VirtualBox/GuestInfo/OS/LoggedInUsersList\" value=\"alice,bob\"/>"))
                 .isEqualTo("<GuestProperty name=\"/VirtualBox/GuestInfo/OS/LoggedInUsersList\" value=\"<user>\"/>");
     }
 
@@ -228,9 +228,9 @@ class VirtualBoxFormatTest {
                 "C:\\Program Files\\Oracle\\VirtualBox\\VBoxManage.exe");
         assertThat(VirtualBoxProbe.settingsLocations(win)).containsExactly("C:\\Users\\student\\.VirtualBox\\VirtualBox.xml");
         assertThat(win.pathDirs()).containsExactly("C:\\Windows\\system32");
-        assertThat(VirtualBoxProbe.resolve(win, "C:\\Users\\student\\.VirtualBox", "VMs/x/x.vbox"))
+        assertThat(VBoxSettingsReader.resolve(win, "C:\\Users\\student\\.VirtualBox", "VMs/x/x.vbox"))
                 .isEqualTo("C:\\Users\\student\\.VirtualBox\\VMs\\x\\x.vbox");
-        assertThat(VirtualBoxProbe.resolve(win, "C:\\Users\\student\\.VirtualBox", "D:\\VMs\\old-lab\\old-lab.vbox"))
+        assertThat(VBoxSettingsReader.resolve(win, "C:\\Users\\student\\.VirtualBox", "D:\\VMs\\old-lab\\old-lab.vbox"))
                 .isEqualTo("D:\\VMs\\old-lab\\old-lab.vbox");
         HostEnvironment mac = HostEnvironment.of(HostEnvironment.Os.MACOS, Map.of(), Path.of("/Users/student"));
         assertThat(VirtualBoxProbe.usualLocations(mac)).contains("/Applications/VirtualBox.app/Contents/MacOS/VBoxManage");

@@ -27,7 +27,7 @@ class VmwareFormatTest {
         assertThat(vmx).containsEntry("guestos", "ubuntu-64").containsEntry("memsize", "4096")
                 .containsEntry("sata0:1.filename", "C:\\Users\\student\\Downloads\\ubuntu-24.04.1-desktop-amd64.iso");
         VmBuilder vm = new VmBuilder("vmware");
-        VmwareProbe.apply(vm, vmx, null);
+        VmxReader.apply(vm, vmx, null);
         assertThat(vm.name).isEqualTo("Ubuntu 64-bit");
         assertThat(vm.uuid).isEqualTo("564d7a3f9c1e22b48d0a6e55c7123b9f");
         assertThat(vm.declaredOs).isEqualTo("ubuntu-64");
@@ -49,7 +49,7 @@ class VmwareFormatTest {
     @DisplayName("format test: Fusion on Apple Silicon .vmx (arm-ubuntu-64, NVMe disk, e1000e)")
     void fusionAppleSilicon() {
         VmBuilder vm = new VmBuilder("vmware");
-        VmwareProbe.apply(vm, VmxParser.parse(fixture("vmware/fusion-applesilicon-ubuntu.vmx")), null);
+        VmxReader.apply(vm, VmxParser.parse(fixture("vmware/fusion-applesilicon-ubuntu.vmx")), null);
         assertThat(vm.declaredOs).isEqualTo("arm-ubuntu-64");
         assertThat(vm.cpus).isEqualTo(4);
         assertThat(vm.disks).extracting(VmDisk::name).containsExactly("nvme0:0");
@@ -64,7 +64,7 @@ class VmwareFormatTest {
         Map<String, String> vmx = VmxParser.parse(fixture("vmware/workstation17-other-linux.vmx"));
         assertThat(vmx.get("annotation")).isEqualTo("Lab VM \"created by the lab script\"\n");
         VmBuilder vm = new VmBuilder("vmware");
-        VmwareProbe.apply(vm, vmx, null);
+        VmxReader.apply(vm, vmx, null);
         assertThat(vm.declaredOs).isEqualTo("other5xlinux-64");
         assertThat(vm.cpus).isEqualTo(1);
         assertThat(vm.guest.osName()).isEqualTo("Ubuntu");
@@ -76,7 +76,7 @@ class VmwareFormatTest {
     @DisplayName("format test: .vmx with the network adapter removed")
     void noNetwork() {
         VmBuilder vm = new VmBuilder("vmware");
-        VmwareProbe.apply(vm, VmxParser.parse(fixture("vmware/workstation17-no-network.vmx")), null);
+        VmxReader.apply(vm, VmxParser.parse(fixture("vmware/workstation17-no-network.vmx")), null);
         assertThat(vm.nics).isEmpty();
         assertThat(vm.guest).isNull();
     }
@@ -133,7 +133,7 @@ class VmwareFormatTest {
     @DisplayName("format test: .vmx state without vmrun: suspended via checkpoint.vmState")
     void suspended() {
         VmBuilder vm = new VmBuilder("vmware");
-        VmwareProbe.apply(vm, VmxParser.parse("guestOS = \"ubuntu-64\"\ncheckpoint.vmState = \"Ubuntu 64-bit-2f1c.vmss\"\n"), null);
+        VmxReader.apply(vm, VmxParser.parse("guestOS = \"ubuntu-64\"\ncheckpoint.vmState = \"Ubuntu 64-bit-2f1c.vmss\"\n"), null);
         assertThat(vm.state).isEqualTo(VmState.SAVED);
     }
 }
