@@ -6,6 +6,7 @@ import io.labgrader.evidence.RawCaptures;
 import io.labgrader.grading.LoadedEvidence;
 import io.labgrader.grading.Outcome;
 import io.labgrader.grading.SuiteRunner;
+import io.labgrader.report.SafeText;
 import io.labgrader.report.StudentReports;
 import io.labgrader.rubric.Criterion;
 import io.labgrader.rubric.LocalizedText;
@@ -395,10 +396,10 @@ public final class BatchGrader {
         List<String> notes = new ArrayList<>();
         for (CriterionResult c : result.criteria()) {
             outcomes.add(c.outcome());
-            notes.add(c.outcome() == Outcome.PASSED ? "" : Texts.oneLine(c.message().in(language)));
+            notes.add(c.outcome() == Outcome.PASSED ? "" : SafeText.oneLine(c.message().in(language)));
         }
         boolean gradable = !result.nothingGradable();
-        String reason = gradable ? "" : result.criteria().stream().map(c -> Texts.oneLine(c.message().in(language)))
+        String reason = gradable ? "" : result.criteria().stream().map(c -> SafeText.oneLine(c.message().in(language)))
                 .filter(m -> !m.isEmpty()).findFirst().orElse("");
         return new StudentResult(s, gradable, result.score(), result.maxScore(), outcomes, notes, reason, flags,
                 gradable ? Feedback.html(result, language) : "", shown, result.comparison().numbers());

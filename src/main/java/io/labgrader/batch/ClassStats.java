@@ -1,6 +1,7 @@
 package io.labgrader.batch;
 
 import io.labgrader.grading.Outcome;
+import io.labgrader.report.ReportText;
 import io.labgrader.rubric.Criterion;
 import io.labgrader.rubric.Rubric;
 
@@ -37,7 +38,7 @@ final class ClassStats {
 
         /** Passed as a percentage of the students graded, one decimal. */
         BigDecimal passRate() {
-            return Texts.percent(passed(), graded);
+            return ReportText.percent(passed(), graded);
         }
     }
 

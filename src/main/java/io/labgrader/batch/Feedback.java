@@ -4,6 +4,8 @@ import io.labgrader.grading.CriterionResult;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.grading.Outcome;
 import io.labgrader.report.ConsoleReport;
+import io.labgrader.report.ReportText;
+import io.labgrader.report.SafeText;
 import io.labgrader.rubric.LocalizedText.Language;
 import org.jsoup.nodes.Entities;
 
@@ -21,9 +23,9 @@ final class Feedback {
     static String html(GradeResult result, Language language) {
         boolean de = language == Language.DE;
         StringBuilder html = new StringBuilder(1024);
-        html.append("<p><strong>").append(escape(Texts.oneLine(result.rubricTitle().in(language)) + ": " + result.score()
-                + " / " + result.maxScore() + " (" + Texts.number(Texts.percent(result.score(), result.maxScore()), language)
-                + " %)")).append("</strong></p>");
+        String percent = ReportText.number(ReportText.percent(result.score(), result.maxScore()), language);
+        html.append("<p><strong>").append(escape(SafeText.oneLine(result.rubricTitle().in(language)) + ": " + result.score()
+                + " / " + result.maxScore() + " (" + percent + " %)")).append("</strong></p>");
         boolean list = false;
         for (CriterionResult c : result.criteria()) {
             if (c.outcome() == Outcome.PASSED) {
@@ -33,13 +35,13 @@ final class Feedback {
                 html.append("<ul>");
                 list = true;
             }
-            html.append("<li><strong>").append(escape(ConsoleReport.mark(c.outcome()) + " " + Texts.oneLine(c.title().in(language))
+            html.append("<li><strong>").append(escape(ConsoleReport.mark(c.outcome()) + " " + SafeText.oneLine(c.title().in(language))
                     + " (" + c.points() + " / " + c.maxPoints() + ")")).append("</strong>");
-            String message = Texts.oneLine(c.message().in(language));
+            String message = SafeText.oneLine(c.message().in(language));
             if (!message.isEmpty()) {
                 html.append(escape(": " + message));
             }
-            String hint = c.outcome() == Outcome.FAILED && c.hint() != null ? Texts.oneLine(c.hint().in(language)) : "";
+            String hint = c.outcome() == Outcome.FAILED && c.hint() != null ? SafeText.oneLine(c.hint().in(language)) : "";
             if (!hint.isEmpty()) {
                 html.append(" <em>").append(escape((de ? "Hinweis: " : "Hint: ") + hint)).append("</em>");
             }

@@ -1,5 +1,6 @@
 package io.labgrader.batch;
 
+import io.labgrader.report.SafeText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -45,14 +46,9 @@ final class GradebookCsv {
                 return;
             }
             Submission who = s.submission();
-            csv.printRecord(who.identifier(), noFormula(Texts.oneLine(who.name())), moodle.gradebookGrade(s), max,
+            csv.printRecord(who.identifier(), SafeText.noFormula(SafeText.oneLine(who.name())), moodle.gradebookGrade(s), max,
                     gradedAt.toString(), s.feedback().replace("\\", "&#92;"));
         });
         csv.flush();
-    }
-
-    /** A cell starting with = + - @ (or a tab or CR) is run as a formula by spreadsheets; an apostrophe prevents it. */
-    static String noFormula(String cell) {
-        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 }

@@ -1,5 +1,6 @@
 package io.labgrader.batch;
 
+import io.labgrader.report.SafeText;
 import io.labgrader.rubric.LocalizedText.Language;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -95,7 +96,7 @@ final class MoodleGrades {
                     filled++;
                     if (!e.grade().isEmpty() && !e.grade().equals(grade)) {
                         // a grade someone gave in Moodle before the download: replaced, and said so
-                        replaced.add(new BatchResult.Problem(Texts.oneLine(who.label()), Texts.oneLine(e.grade()) + " → " + grade));
+                        replaced.add(new BatchResult.Problem(SafeText.oneLine(who.label()), SafeText.oneLine(e.grade()) + " → " + grade));
                     }
                 }
             }
@@ -114,7 +115,7 @@ final class MoodleGrades {
         }
         statuses.put(who.index(), status);
         if (!status.reason().isEmpty() && !status.status().equals("not-graded")) {
-            problems.add(new BatchResult.Problem(Texts.oneLine(who.label()), status.reason()));
+            problems.add(new BatchResult.Problem(SafeText.oneLine(who.label()), status.reason()));
         }
     }
 
@@ -182,12 +183,12 @@ final class MoodleGrades {
                 return;
             }
             MoodleWorksheet.Entry e = sheet.entries().get(match.entry());
-            String email = Texts.oneLine(e.email());
-            if (email.isEmpty() || !GradebookCsv.noFormula(email).equals(email)) {
+            String email = SafeText.oneLine(e.email());
+            if (email.isEmpty() || !SafeText.noFormula(email).equals(email)) {
                 return;     // an apostrophe would make the address unknown and abort the whole import; the worksheet has it
             }
             csv.printRecord(email, worksheetGrade(s, e).toPlainString(),
-                    GradebookCsv.noFormula(s.feedback().replace("\\", "&#92;")));
+                    SafeText.noFormula(s.feedback().replace("\\", "&#92;")));
         });
         csv.flush();
     }

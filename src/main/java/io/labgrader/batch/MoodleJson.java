@@ -1,5 +1,6 @@
 package io.labgrader.batch;
 
+import io.labgrader.report.SafeText;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
@@ -14,7 +15,7 @@ final class MoodleJson {
         MoodleSummary m = moodle.summary();
         json.writeObjectFieldStart("moodle");
         if (m.hasWorksheet()) {
-            json.writeStringField("worksheet", Texts.oneLine(m.worksheet()));
+            json.writeStringField("worksheet", SafeText.oneLine(m.worksheet()));
             json.writeStringField("language", m.language());
             json.writeNumberField("rows", m.rows());
             json.writeNumberField("filled", m.filled());
@@ -42,13 +43,13 @@ final class MoodleJson {
         json.writeObjectFieldStart("moodle");
         json.writeStringField("status", status.status());
         if (!status.identifier().isEmpty()) {
-            json.writeStringField("identifier", Texts.oneLine(status.identifier()));
+            json.writeStringField("identifier", SafeText.oneLine(status.identifier()));
         }
         if (!status.grade().isEmpty()) {
             json.writeStringField("grade", status.grade());
         }
         if (!status.reason().isEmpty()) {
-            json.writeStringField("reason", Texts.oneLine(status.reason()));
+            json.writeStringField("reason", SafeText.oneLine(status.reason()));
         }
         json.writeEndObject();
     }

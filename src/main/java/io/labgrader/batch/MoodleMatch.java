@@ -1,5 +1,6 @@
 package io.labgrader.batch;
 
+import io.labgrader.report.SafeText;
 import io.labgrader.rubric.LocalizedText.Language;
 
 import java.io.IOException;
@@ -58,9 +59,9 @@ final class MoodleMatch {
         });
         claims.forEach((row, claimants) -> {
             if (claimants.size() > 1) {
-                String all = String.join(", ", claimants.stream().map(c -> Texts.oneLine(c.label())).toList());
+                String all = String.join(", ", claimants.stream().map(c -> SafeText.oneLine(c.label())).toList());
                 for (Submission c : claimants) {
-                    String id = Texts.oneLine(sheet.entries().get(row).identifier());
+                    String id = SafeText.oneLine(sheet.entries().get(row).identifier());
                     results.put(c.index(), new Result(-1, true, de
                             ? "die Zeile " + id + " der Bewertungstabelle passt zu " + claimants.size() + " Abgaben (" + all + "); keine wird eingetragen"
                             : "the worksheet row " + id + " matches " + claimants.size() + " submissions (" + all + "); none is filled in"));
@@ -74,7 +75,7 @@ final class MoodleMatch {
                                     Map<String, List<Integer>> byEmail, Map<String, List<Integer>> byName, boolean de) {
         String what;
         List<Integer> rows;
-        String name = "\"" + Texts.oneLine(who.name()) + "\"";
+        String name = "\"" + SafeText.oneLine(who.name()) + "\"";
         if (who.fromMoodle()) {
             what = (de ? "die Teilnehmer-ID " : "participant id ") + who.participantId();
             rows = byId.getOrDefault(who.participantId(), List.of());
@@ -92,14 +93,14 @@ final class MoodleMatch {
         if (rows.isEmpty()) {
             return new Result(-1, false, (de ? "keine Zeile der Bewertungstabelle hat " : "no worksheet row has the ") + what);
         }
-        String ids = String.join(", ", rows.stream().map(r -> Texts.oneLine(sheet.entries().get(r).identifier())).toList());
+        String ids = String.join(", ", rows.stream().map(r -> SafeText.oneLine(sheet.entries().get(r).identifier())).toList());
         return new Result(-1, true, de ? rows.size() + " Zeilen der Bewertungstabelle haben " + what + " (" + ids + ")"
                 : rows.size() + " worksheet rows have the " + what + " (" + ids + ")");
     }
 
     /** Unicode-normalised (NFKC), case-folded, controls and bidirectional marks removed, spaces collapsed. */
     static String key(String text) {
-        return Normalizer.normalize(Texts.oneLine(text), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+        return Normalizer.normalize(SafeText.oneLine(text), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replaceAll("\\s+", " ").strip();
     }
 }

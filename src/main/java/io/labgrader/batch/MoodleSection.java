@@ -1,5 +1,6 @@
 package io.labgrader.batch;
 
+import io.labgrader.report.SafeText;
 import io.labgrader.rubric.LocalizedText.Language;
 import org.jsoup.nodes.Element;
 
@@ -21,7 +22,7 @@ final class MoodleSection {
                 : "Grading worksheet " + m.worksheet() + ": " + m.filled() + " of " + m.rows() + " rows filled in.")
                 : (de ? GradebookCsv.FILE_NAME + ": " + m.importable() + " Zeilen, die Moodle zuordnen kann."
                 : GradebookCsv.FILE_NAME + ": " + m.importable() + " rows Moodle can match.");
-        body.appendElement("p").addClass("note").id("moodle-summary").text(Texts.oneLine(what));
+        body.appendElement("p").addClass("note").id("moodle-summary").text(SafeText.oneLine(what));
         if (m.problems().isEmpty()) {
             return;
         }
@@ -34,8 +35,8 @@ final class MoodleSection {
         Element rows = table.appendElement("tbody");
         for (BatchResult.Problem p : m.problems()) {
             Element row = rows.appendElement("tr");
-            row.appendElement("td").text(Texts.oneLine(p.student()));
-            row.appendElement("td").text(Texts.oneLine(p.reason()));
+            row.appendElement("td").text(SafeText.oneLine(p.student()));
+            row.appendElement("td").text(SafeText.oneLine(p.reason()));
         }
     }
 }

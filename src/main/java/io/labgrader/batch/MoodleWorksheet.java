@@ -1,5 +1,7 @@
 package io.labgrader.batch;
 
+import io.labgrader.report.SafeText;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -130,7 +132,7 @@ public final class MoodleWorksheet {
         throw new Unusable(file + ": not a Moodle grading worksheet in English or German: no column "
                 + String.join(", ", (closest == null ? MoodleLanguage.EN.required() : closest).stream().map(c -> "\"" + c + "\"").toList())
                 + " (expected " + wanted + "; found " + (closestHeader.isEmpty() ? "nothing" : String.join(", ",
-                closestHeader.stream().map(c -> "\"" + Texts.oneLine(c) + "\"").limit(12).toList())) + ")."
+                closestHeader.stream().map(c -> "\"" + SafeText.oneLine(c) + "\"").limit(12).toList())) + ")."
                 + " Download it with \"Download grading worksheet\" (offline grading worksheet enabled) while Moodle is"
                 + " shown in English or German, and give it unchanged.");
     }

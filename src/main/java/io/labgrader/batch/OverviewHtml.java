@@ -2,6 +2,8 @@ package io.labgrader.batch;
 
 import io.labgrader.grading.Outcome;
 import io.labgrader.report.ConsoleReport;
+import io.labgrader.report.ReportText;
+import io.labgrader.report.SafeText;
 import io.labgrader.rubric.Criterion;
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Rubric;
@@ -94,14 +96,14 @@ final class OverviewHtml {
         head.appendElement("meta").attr("http-equiv", "Content-Security-Policy").attr("content", CSP);
         head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
         head.appendElement("meta").attr("name", "generator").attr("content", "labgrader");
-        String title = Texts.oneLine(rubric.title().in(language));
+        String title = SafeText.oneLine(rubric.title().in(language));
         head.appendElement("title").text(title + " — " + t("Klassenübersicht", "class overview"));
         head.appendElement("style").appendChild(new org.jsoup.nodes.DataNode(CSS));
 
         Element body = doc.body();
         Element header = body.appendElement("header");
         header.appendElement("h1").text(title);
-        header.appendElement("p").addClass("meta").text(t("Bewertungsvorgabe ", "Rubric ") + Texts.oneLine(rubric.id())
+        header.appendElement("p").addClass("meta").text(t("Bewertungsvorgabe ", "Rubric ") + SafeText.oneLine(rubric.id())
                 + " · " + rubric.maxScore() + t(" Punkte", " points") + " · " + t("bewertet ", "graded ") + gradedAt);
 
         summary(body, stats);
@@ -115,7 +117,7 @@ final class OverviewHtml {
         if (!ignored.isEmpty()) {
             body.appendElement("h2").text(t("Ignoriert", "Ignored"));
             Element list = body.appendElement("ul").id("ignored");
-            ignored.forEach(i -> list.appendElement("li").text(Texts.oneLine(i)));
+            ignored.forEach(i -> list.appendElement("li").text(SafeText.oneLine(i)));
         }
         body.appendElement("footer").addClass("note").text(t(
                 "Markierungen (Flags) ändern nie eine Bewertung; sie zeigen, was sich eine Lehrperson ansehen sollte.",
@@ -227,7 +229,7 @@ final class OverviewHtml {
             Element row = tbody.appendElement("tr").attr("data-criterion", criterion.id());
             row.appendElement("td").addClass("num").text(Integer.toString(n));
             row.appendElement("td").appendElement("code").text(criterion.id());
-            row.appendElement("td").text(Texts.oneLine(criterion.title().in(language)));
+            row.appendElement("td").text(SafeText.oneLine(criterion.title().in(language)));
             row.appendElement("td").addClass("num").text(Integer.toString(criterion.points()));
             row.appendElement("td").addClass("num passed").attr("data-passed", Integer.toString(c.passed()))
                     .attr("data-graded", Integer.toString(c.graded())).text(c.passed() + " / " + c.graded());
@@ -254,7 +256,7 @@ final class OverviewHtml {
         for (Criterion c : criteria) {
             n++;
             head.appendElement("th").addClass("mark").appendElement("abbr")
-                    .attr("title", c.id() + " · " + Texts.oneLine(c.title().in(language))).text(Integer.toString(n));
+                    .attr("title", c.id() + " · " + SafeText.oneLine(c.title().in(language))).text(Integer.toString(n));
         }
         head.appendElement("th").text(t("Markierungen", "Flags"));
         head.appendElement("th").text(t("Berichte", "Reports"));
@@ -268,12 +270,12 @@ final class OverviewHtml {
                 .addClass(s.gradable() ? "graded" : "not-gradable").attr("data-student", who.key());
         row.appendElement("td").addClass("num").text(Integer.toString(who.index() + 1));
         Element name = row.appendElement("td").addClass("student");
-        name.appendElement("span").addClass("name").text(Texts.oneLine(who.name()));
+        name.appendElement("span").addClass("name").text(SafeText.oneLine(who.name()));
         if (who.fromMoodle()) {
             name.appendText(" ");
             name.appendElement("span").addClass("participant muted").text("(" + who.participantId() + ")");
         }
-        name.appendElement("div").addClass("source").text(Texts.oneLine(s.evidence()));
+        name.appendElement("div").addClass("source").text(SafeText.oneLine(s.evidence()));
         if (s.gradable()) {
             row.appendElement("td").addClass("num score").attr("data-score", Integer.toString(s.score()))
                     .attr("data-max", Integer.toString(s.maxScore())).text(s.score() + " / " + s.maxScore());
@@ -293,7 +295,7 @@ final class OverviewHtml {
         Element flagCell = row.appendElement("td").addClass("flags");
         for (Flag.Kind kind : Flag.Kind.values()) {
             List<String> details = s.flags().stream().filter(f -> f.kind() == kind)
-                    .map(f -> Texts.oneLine(f.detail().in(language))).toList();
+                    .map(f -> SafeText.oneLine(f.detail().in(language))).toList();
             if (!details.isEmpty()) {
                 flagCell.appendElement("span").addClass("flag " + kind.id()).attr("data-flag", kind.id())
                         .attr("data-count", Integer.toString(details.size())).attr("title", String.join("\n", details))
@@ -329,9 +331,9 @@ final class OverviewHtml {
         for (Flag f : s.flags()) {
             Element row = new Element("tr").attr("data-flag", f.kind().id()).attr("data-student", s.submission().key());
             row.appendElement("td").appendElement("a").attr("href", "#student-" + (s.submission().index() + 1))
-                    .text(Texts.oneLine(s.submission().label()));
+                    .text(SafeText.oneLine(s.submission().label()));
             row.appendElement("td").appendElement("span").addClass("flag " + f.kind().id()).text(f.kind().label(language));
-            row.appendElement("td").text(Texts.oneLine(f.detail().in(language)));
+            row.appendElement("td").text(SafeText.oneLine(f.detail().in(language)));
             rows.add(row);
         }
         return rows;
@@ -353,8 +355,8 @@ final class OverviewHtml {
     private Element notGradableRow(StudentResult s) {
         Element row = new Element("tr").attr("data-student", s.submission().key());
         row.appendElement("td").appendElement("a").attr("href", "#student-" + (s.submission().index() + 1))
-                .text(Texts.oneLine(s.submission().label()));
-        row.appendElement("td").text(String.join(", ", s.submission().sources().stream().map(Texts::oneLine).toList()));
+                .text(SafeText.oneLine(s.submission().label()));
+        row.appendElement("td").text(String.join(", ", s.submission().sources().stream().map(SafeText::oneLine).toList()));
         row.appendElement("td").text(s.reason());
         return row;
     }
@@ -369,7 +371,7 @@ final class OverviewHtml {
     }
 
     private String number(BigDecimal value) {
-        return Texts.number(value, language);
+        return ReportText.number(value, language);
     }
 
     private String t(String german, String english) {

@@ -1,6 +1,7 @@
 package io.labgrader.batch;
 
 import io.labgrader.grading.Outcome;
+import io.labgrader.report.ReportText;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public record StudentResult(Submission submission, boolean gradable, int score, 
     }
 
     public BigDecimal percent() {
-        return Texts.percent(score, maxScore);
+        return ReportText.percent(score, maxScore);
     }
 
     /** The student's report folder relative to the output folder, with '/' separators: "students/alice". */

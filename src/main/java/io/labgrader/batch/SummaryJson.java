@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.labgrader.grading.Outcome;
+import io.labgrader.report.SafeText;
 import io.labgrader.rubric.Criterion;
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Rubric;
@@ -33,7 +34,7 @@ final class SummaryJson {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeStringField("rubric", rubric.id());
-            json.writeStringField("rubricTitle", Texts.oneLine(rubric.title().in(language)));
+            json.writeStringField("rubricTitle", SafeText.oneLine(rubric.title().in(language)));
             json.writeStringField("rubricSha256", rubric.sha256());
             json.writeStringField("gradedAt", gradedAt.toString());
             json.writeStringField("language", language.name().toLowerCase(Locale.ROOT));
@@ -67,7 +68,7 @@ final class SummaryJson {
             for (ClassStats.CriterionStats c : stats.criteria) {
                 json.writeStartObject();
                 json.writeStringField("id", c.criterion().id());
-                json.writeStringField("title", Texts.oneLine(c.criterion().title().in(language)));
+                json.writeStringField("title", SafeText.oneLine(c.criterion().title().in(language)));
                 json.writeNumberField("maxPoints", c.criterion().points());
                 json.writeNumberField("graded", c.graded());
                 for (Outcome o : Outcome.values()) {
@@ -84,17 +85,17 @@ final class SummaryJson {
                 Submission who = s.submission();
                 json.writeStartObject();
                 json.writeStringField("key", who.key());
-                json.writeStringField("name", Texts.oneLine(who.name()));
+                json.writeStringField("name", SafeText.oneLine(who.name()));
                 if (who.fromMoodle()) {
                     json.writeStringField("participantId", who.participantId());
                 }
-                json.writeStringField("identifier", Texts.oneLine(who.identifier()));
+                json.writeStringField("identifier", SafeText.oneLine(who.identifier()));
                 json.writeArrayFieldStart("sources");
                 for (String source : who.sources()) {
-                    json.writeString(Texts.oneLine(source));
+                    json.writeString(SafeText.oneLine(source));
                 }
                 json.writeEndArray();
-                json.writeStringField("evidence", Texts.oneLine(s.evidence()));
+                json.writeStringField("evidence", SafeText.oneLine(s.evidence()));
                 json.writeStringField("reports", s.folder());
                 json.writeStringField("status", s.gradable() ? "graded" : "not-gradable");
                 if (s.gradable()) {
@@ -114,7 +115,7 @@ final class SummaryJson {
                 for (Flag f : s.flags()) {
                     json.writeStartObject();
                     json.writeStringField("kind", f.kind().id());
-                    json.writeStringField("detail", Texts.oneLine(f.detail().in(language)));
+                    json.writeStringField("detail", SafeText.oneLine(f.detail().in(language)));
                     if (!f.others().isEmpty()) {
                         json.writeArrayFieldStart("others");
                         for (String other : f.others()) {
@@ -131,7 +132,7 @@ final class SummaryJson {
 
             json.writeArrayFieldStart("ignored");
             for (String i : ignored) {
-                json.writeString(Texts.oneLine(i));
+                json.writeString(SafeText.oneLine(i));
             }
             json.writeEndArray();
             json.writeEndObject();

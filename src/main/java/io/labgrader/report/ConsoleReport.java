@@ -49,7 +49,7 @@ public final class ConsoleReport {
         int pointsWidth = 1;
         int maxWidth = 1;
         for (CriterionResult c : result.criteria()) {
-            idWidth = Math.max(idWidth, ReportText.width(console.fit(ReportText.oneLine(c.id()))));
+            idWidth = Math.max(idWidth, ReportText.width(console.fit(SafeText.oneLine(c.id()))));
             titleWidth = Math.max(titleWidth, ReportText.width(console.fit(title(c, language))));
             pointsWidth = Math.max(pointsWidth, Integer.toString(c.points()).length());
             maxWidth = Math.max(maxWidth, Integer.toString(c.maxPoints()).length());
@@ -59,7 +59,7 @@ public final class ConsoleReport {
         out.append(style(console.fit(ReportText.text(result.rubricTitle(), language)), BOLD, colour)).append('\n');
         for (CriterionResult c : result.criteria()) {
             out.append("  ").append(style(console.mark(c.outcome()), colourOf(c.outcome()), colour))
-                    .append("  ").append(pad(console.fit(ReportText.oneLine(c.id())), idWidth))
+                    .append("  ").append(pad(console.fit(SafeText.oneLine(c.id())), idWidth))
                     .append("  ").append(pad(console.fit(title(c, language)), titleWidth))
                     .append("  ").append(leftPad(Integer.toString(c.points()), pointsWidth))
                     .append(" / ").append(leftPad(Integer.toString(c.maxPoints()), maxWidth))
@@ -78,7 +78,7 @@ public final class ConsoleReport {
         if (!result.vms().isEmpty()) {
             // the lab asks to examine the VMs' resources and network: show what was found
             out.append('\n').append(style(de ? "Gefundene VMs:" : "VMs found:", BOLD, colour)).append('\n');
-            result.vms().forEach(vm -> out.append("  ").append(console.fit(ReportText.oneLine(vm.text()))).append('\n'));
+            result.vms().forEach(vm -> out.append("  ").append(console.fit(SafeText.oneLine(vm.text()))).append('\n'));
         }
         out.append(ComparisonConsole.render(result.comparison(), language));
         return out.toString();
@@ -101,7 +101,7 @@ public final class ConsoleReport {
     }
 
     private static String title(CriterionResult c, Language language) {
-        return ReportText.truncate(ReportText.oneLine(ReportText.text(c.title(), language)), MAX_TITLE_WIDTH);
+        return ReportText.truncate(SafeText.oneLine(ReportText.text(c.title(), language)), MAX_TITLE_WIDTH);
     }
 
     /** The outcome's sign as a UTF-8 console shows it; the Moodle feedback and the HTML overview use the same. */

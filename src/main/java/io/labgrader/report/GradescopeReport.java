@@ -74,11 +74,11 @@ public final class GradescopeReport implements ReportFormat {
         Map<String, Integer> sections = new LinkedHashMap<>();
         Map<String, Integer> inSection = new LinkedHashMap<>();
         for (CriterionResult c : result.criteria()) {
-            String section = ReportText.oneLine(c.section());
+            String section = SafeText.oneLine(c.section());
             int sectionNumber = sections.computeIfAbsent(section, s -> sections.size() + 1);
             int number = inSection.merge(section, 1, Integer::sum);
             String label = label(c.outcome(), language);
-            String name = ReportText.oneLine(c.id()) + " · " + ReportText.oneLine(ReportText.text(c.title(), language));
+            String name = SafeText.oneLine(c.id()) + " · " + SafeText.oneLine(ReportText.text(c.title(), language));
             List<String> tags = new ArrayList<>(List.of(section));
             if (c.outcome() == Outcome.BLOCKED) {
                 tags.add(TAG_BLOCKED);
@@ -91,8 +91,8 @@ public final class GradescopeReport implements ReportFormat {
                     VISIBLE, testData(c)));
         }
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("rubric", ReportText.oneLine(result.rubricId()));
-        extra.put("rubric_sha256", ReportText.oneLine(result.rubricSha256()));
+        extra.put("rubric", SafeText.oneLine(result.rubricId()));
+        extra.put("rubric_sha256", SafeText.oneLine(result.rubricSha256()));
         extra.put("max_score", result.maxScore());
         extra.put("percent", ReportText.percent(result));
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -107,7 +107,7 @@ public final class GradescopeReport implements ReportFormat {
     /** The criterion's id and outcome, for whoever reads results.json by machine. */
     private static Map<String, String> testData(CriterionResult c) {
         Map<String, String> data = new LinkedHashMap<>();
-        data.put("id", ReportText.oneLine(c.id()));
+        data.put("id", SafeText.oneLine(c.id()));
         data.put("outcome", c.outcome().name());
         return data;
     }

@@ -63,7 +63,7 @@ public final class JUnitXmlReport implements ReportFormat {
             xml.writeStartDocument("UTF-8", "1.0");
             newline(xml, 0);
             xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", ReportText.oneLine(result.rubricId()));
+            xml.writeAttribute("name", SafeText.oneLine(result.rubricId()));
             counts(xml, result.criteria(), false);
             Set<String> names = new HashSet<>();
             for (Map.Entry<String, List<CriterionResult>> section : bySection(result).entrySet()) {
@@ -92,7 +92,7 @@ public final class JUnitXmlReport implements ReportFormat {
     private static void testcase(XMLStreamWriter xml, CriterionResult c, String classname, String name,
                                  Language language) throws XMLStreamException {
         String message = ReportText.text(c.message(), language);
-        String summary = ReportText.oneLine(message);
+        String summary = SafeText.oneLine(message);
         boolean empty = c.outcome() == Outcome.PASSED;
         if (empty) {
             xml.writeEmptyElement("testcase");
@@ -139,7 +139,7 @@ public final class JUnitXmlReport implements ReportFormat {
     private static Map<String, List<CriterionResult>> bySection(GradeResult result) {
         Map<String, List<CriterionResult>> sections = new LinkedHashMap<>();
         for (CriterionResult c : result.criteria()) {
-            sections.computeIfAbsent(ReportText.oneLine(c.section()), k -> new ArrayList<>()).add(c);
+            sections.computeIfAbsent(SafeText.oneLine(c.section()), k -> new ArrayList<>()).add(c);
         }
         return sections;
     }

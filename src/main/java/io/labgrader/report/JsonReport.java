@@ -62,25 +62,25 @@ public final class JsonReport implements ReportFormat {
             counts.put(outcome, result.count(outcome));
         }
         List<CriterionJson> criteria = result.criteria().stream().map(c -> toCriterion(c, language)).toList();
-        return new Report(ReportText.oneLine(result.rubricId()), ReportText.text(result.rubricTitle(), language),
-                ReportText.oneLine(result.rubricSha256()), ReportText.oneLine(result.evidence()), result.gradedAt(),
+        return new Report(SafeText.oneLine(result.rubricId()), ReportText.text(result.rubricTitle(), language),
+                SafeText.oneLine(result.rubricSha256()), SafeText.oneLine(result.evidence()), result.gradedAt(),
                 language.name().toLowerCase(Locale.ROOT), result.score(), result.maxScore(),
                 ReportText.percent(result), counts, criteria,
                 result.vms().stream().map(JsonReport::toVm).toList(), ComparisonJson.of(result.comparison(), language));
     }
 
     private static VmJson toVm(VmSummary vm) {
-        return new VmJson(vm.hypervisor(), ReportText.oneLine(vm.hypervisorLabel()), ReportText.oneLine(vm.name()),
-                vm.uuid(), vm.stateText(), vm.declaredOs() == null ? null : ReportText.oneLine(vm.declaredOs()),
-                vm.guestOs() == null ? null : ReportText.oneLine(vm.guestOs()), vm.memoryMb(), vm.cpus(),
+        return new VmJson(vm.hypervisor(), SafeText.oneLine(vm.hypervisorLabel()), SafeText.oneLine(vm.name()),
+                vm.uuid(), vm.stateText(), vm.declaredOs() == null ? null : SafeText.oneLine(vm.declaredOs()),
+                vm.guestOs() == null ? null : SafeText.oneLine(vm.guestOs()), vm.memoryMb(), vm.cpus(),
                 vm.disks().stream().map(d -> new DiskJson(d.format(), d.capacityBytes(), d.allocatedBytes())).toList(),
                 vm.nics().stream().map(n -> new NicJson(n.index(), n.mode() == null ? null : n.mode().label(),
-                        n.attachment() == null ? null : ReportText.oneLine(n.attachment()), n.mac(), n.connected())).toList(),
-                ReportText.oneLine(vm.text()));
+                        n.attachment() == null ? null : SafeText.oneLine(n.attachment()), n.mac(), n.connected())).toList(),
+                SafeText.oneLine(vm.text()));
     }
 
     private static CriterionJson toCriterion(CriterionResult c, Language language) {
-        return new CriterionJson(ReportText.oneLine(c.id()), ReportText.oneLine(c.section()),
+        return new CriterionJson(SafeText.oneLine(c.id()), SafeText.oneLine(c.section()),
                 ReportText.text(c.title(), language), c.outcome(), c.points(), c.maxPoints(),
                 ReportText.text(c.message(), language), ReportText.text(c.hint(), language));
     }

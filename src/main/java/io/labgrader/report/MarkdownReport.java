@@ -108,7 +108,7 @@ public final class MarkdownReport implements ReportFormat {
     }
 
     private static String cell(String text) {
-        return text == null || text.isBlank() ? "–" : escape(ReportText.oneLine(text));
+        return text == null || text.isBlank() ? "–" : escape(SafeText.oneLine(text));
     }
 
     static String mark(Outcome outcome) {
@@ -125,7 +125,7 @@ public final class MarkdownReport implements ReportFormat {
      * Markdown punctuation backslash-escaped, then HTML-escaped by jsoup ({@code < > & " '}).
      */
     static String escape(String text) {
-        String line = ReportText.oneLine(text);
+        String line = SafeText.oneLine(text);
         StringBuilder out = new StringBuilder(line.length() + 16);
         int from = 0;
         Matcher ordered = ORDERED_LIST_START.matcher(line);

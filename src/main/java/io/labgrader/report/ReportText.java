@@ -6,30 +6,21 @@ import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.LocalizedText.Language;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
- * Text helpers shared by the report writers. Messages carry what students' machines said (container names, image
- * tags, HTTP bodies), so every string is treated as hostile: escape sequences and control characters are removed
- * before any writer sees it.
+ * Report wording shared by the report writers and the class reports: score lines, percentages and numbers as each
+ * language writes them, outcome labels, a rubric text in the chosen language, terminal column widths. Making students'
+ * text safe is {@link SafeText}'s job; the texts here go through it.
  */
-final class ReportText {
+public final class ReportText {
 
     private ReportText() {
     }
 
-    /** See {@link SafeText#clean}. */
-    static String clean(String text) {
-        return SafeText.clean(text);
-    }
-
-    /** See {@link SafeText#oneLine}. */
-    static String oneLine(String text) {
-        return SafeText.oneLine(text);
-    }
-
     /** The cleaned text in the language, trailing whitespace removed. */
     static String text(LocalizedText text, Language language) {
-        return text == null ? "" : clean(text.in(language)).strip();
+        return text == null ? "" : SafeText.clean(text.in(language)).strip();
     }
 
     /**
@@ -38,7 +29,7 @@ final class ReportText {
      * agree.
      */
     static String displayName(CriterionResult c, Language language) {
-        return io.labgrader.grading.RubricDisplayNames.format(oneLine(c.id()), oneLine(text(c.title(), language)),
+        return io.labgrader.grading.RubricDisplayNames.format(SafeText.oneLine(c.id()), SafeText.oneLine(text(c.title(), language)),
                 c.maxPoints(), language);
     }
 
@@ -58,16 +49,28 @@ final class ReportText {
 
     /** Score as a percentage of the maximum, rounded half-up to one decimal; 0 when nothing could be scored. */
     static BigDecimal percent(GradeResult result) {
-        return SafeText.percent(result.score(), result.maxScore());
+        return percent(result.score(), result.maxScore());
+    }
+
+    /** A score as a percentage of the maximum, rounded half-up to one decimal; 0 when nothing could be scored. */
+    public static BigDecimal percent(int score, int max) {
+        if (max <= 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal p = BigDecimal.valueOf(score * 100L)
+                .divide(BigDecimal.valueOf(max), 1, RoundingMode.HALF_UP).stripTrailingZeros();
+        return p.scale() < 0 ? p.setScale(0, RoundingMode.UNNECESSARY) : p;
+    }
+
+    /** "55", "72.5"; with a decimal comma in German. */
+    public static String number(BigDecimal value, Language language) {
+        String s = value.toPlainString();
+        return language == Language.DE ? s.replace('.', ',') : s;
     }
 
     /** "x / y (p %)", with a decimal comma in German. */
     static String scoreLine(GradeResult result, Language language) {
-        String p = percent(result).toPlainString();
-        if (language == Language.DE) {
-            p = p.replace('.', ',');
-        }
-        return result.score() + " / " + result.maxScore() + " (" + p + " %)";
+        return result.score() + " / " + result.maxScore() + " (" + number(percent(result), language) + " %)";
     }
 
     /**

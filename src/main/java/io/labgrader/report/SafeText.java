@@ -1,13 +1,14 @@
 package io.labgrader.report;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
 /**
  * Makes text from students' machines and folders safe to show. Container names, page titles, folder names and
  * messages are treated as hostile: escape sequences and control characters are removed before any writer (console,
  * Markdown, XML, HTML, CSV) sees them; each writer then escapes for its own format.
+ *
+ * <p>This is the one place for those rules, for the report writers and the class reports alike (an architecture
+ * test, OneTextSafetyHelperTest, keeps it so); {@link ReportText} holds report wording only.
  */
 public final class SafeText {
 
@@ -107,14 +108,12 @@ public final class SafeText {
         return true;
     }
 
-    /** A score as a percentage of the maximum, rounded half-up to one decimal; 0 when nothing could be scored. */
-    public static BigDecimal percent(int score, int max) {
-        if (max <= 0) {
-            return BigDecimal.ZERO;
-        }
-        BigDecimal p = BigDecimal.valueOf(score * 100L)
-                .divide(BigDecimal.valueOf(max), 1, RoundingMode.HALF_UP).stripTrailingZeros();
-        return p.scale() < 0 ? p.setScale(0, RoundingMode.UNNECESSARY) : p;
+    /**
+     * The cell with an apostrophe in front when it starts with = + - @ (or a tab or CR): spreadsheets run such a cell
+     * as a formula, and a student's name or a message must never become one (CSV injection).
+     */
+    public static String noFormula(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     private SafeText() {

@@ -1,9 +1,5 @@
 package io.labgrader.architecture;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -16,14 +12,6 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
  * (io.labgrader.lab) stand on grading, rubric and evidence only.
  */
 class PackageDirectionTest {
-
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importMainClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.labgrader");
-    }
 
     @Test
     @DisplayName("every package uses only the packages below it")
@@ -45,7 +33,7 @@ class PackageDirectionTest {
                 .whereLayer("grading").mayOnlyBeAccessedByLayers("lab", "report", "batch", "cli")
                 .whereLayer("evidence").mayOnlyBeAccessedByLayers("probe", "grading", "lab", "report", "batch", "cli")
                 .whereLayer("rubric").mayOnlyBeAccessedByLayers("grading", "lab", "report", "batch", "cli")
-                .check(classes);
+                .check(MainClasses.get());
     }
 
     @Test
@@ -53,7 +41,7 @@ class PackageDirectionTest {
     void gradingReadsNoLiveSystem() {
         noClasses().that().resideInAnyPackage("io.labgrader.grading..", "io.labgrader.lab..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.labgrader.probe..", "com.github.dockerjava..")
-                .check(classes);
+                .check(MainClasses.get());
     }
 
     @Test
@@ -66,6 +54,6 @@ class PackageDirectionTest {
                 .orShould().callMethod(Runtime.class, "exec", String.class)
                 .orShould().callMethod(Runtime.class, "exec", String[].class)
                 .because("io.labgrader.probe.process.ProcessCommandRunner is the one process runner")
-                .check(classes);
+                .check(MainClasses.get());
     }
 }
