@@ -27,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   events, which a lab probe's one look ({@code LabProbe.observe}) does not cover; module.ProbeRun carries that
  *   connection to the lab's probes.</li>
  *   <li>Not yet moved into the first lab's report sections (issue 12, part 5): the VM inventory and the comparison in
- *   GradeResult, GradingListener, the report writers and the batch's class comparison chart; and the batch's check of
- *   the journal against the engine's raw captures (evidence.docker's RawCrossCheck).</li>
+ *   GradeResult, GradingListener, the report writers and the batch's class comparison chart.</li>
  * </ul>
  */
 class CoreKnowsNoLabTest {
@@ -58,10 +57,7 @@ class CoreKnowsNoLabTest {
             "io.labgrader.report.ComparisonMarkdown -> io.labgrader.evidence.compare",
             "io.labgrader.report.ComparisonText -> io.labgrader.evidence.compare",
             "io.labgrader.batch.BatchGrader -> io.labgrader.evidence.compare",
-            "io.labgrader.batch.ComparisonChart -> io.labgrader.evidence.compare",
-            // the batch's consistency flag: the journal against the engine's raw captures
-            "io.labgrader.batch.EvidenceScan -> io.labgrader.evidence.docker.RawCrossCheck",
-            "io.labgrader.batch.EvidenceScan -> io.labgrader.evidence.docker.ConsistencyReport");
+            "io.labgrader.batch.ComparisonChart -> io.labgrader.evidence.compare");
 
     @Test
     @DisplayName("the core packages and evidence's own package depend on no lab type, but for the named exceptions")
