@@ -8,6 +8,8 @@ import io.labgrader.grading.Outcome;
 import io.labgrader.grading.SuiteRunner;
 import io.labgrader.report.SafeText;
 import io.labgrader.report.StudentReports;
+import io.labgrader.module.LabModule;
+import io.labgrader.module.Labs;
 import io.labgrader.rubric.Criterion;
 import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.LocalizedText.Language;
@@ -99,6 +101,8 @@ public final class BatchGrader {
     }
 
     private final Rubric rubric;
+    /** The rubric's lab, whose module names the machine identifiers in the evidence; the first lab for a rubric of its own. */
+    private final LabModule lab;
     private final Settings settings;
     private final Object state = new Object();
     private boolean cancelled;
@@ -116,6 +120,7 @@ public final class BatchGrader {
 
     public BatchGrader(Rubric rubric, Settings settings) {
         this.rubric = rubric;
+        this.lab = Labs.byId(rubric.id()).orElseGet(() -> Labs.byId(Labs.DEFAULT_LAB).orElseThrow());
         this.settings = settings;
     }
 
@@ -358,7 +363,7 @@ public final class BatchGrader {
             held = journals.enter(bundle.journal() == null ? 0 : bundle.journal().length);
             // read once: the flags and the graders look at the same observations
             LoadedEvidence evidence = LoadedEvidence.of(shown, bundle.manifest(), bundle.journal(), RawCaptures.of(bundle.raw()));
-            EvidenceScan.Scan scan = EvidenceScan.of(bundle, evidence);
+            EvidenceScan.Scan scan = EvidenceScan.of(bundle, evidence, lab);
             flags = scan.flags();
             if (scan.readable()) {
                 collusion.add(s.index(), scan.fingerprints());

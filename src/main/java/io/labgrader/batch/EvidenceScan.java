@@ -5,16 +5,10 @@ import io.labgrader.evidence.EvidenceException;
 import io.labgrader.evidence.EvidenceReader;
 import io.labgrader.evidence.Manifest;
 import io.labgrader.evidence.Observation;
-import io.labgrader.evidence.docker.ContainerEventObserved;
-import io.labgrader.evidence.docker.ContainerObserved;
-import io.labgrader.evidence.docker.ConsistencyReport;
-import io.labgrader.evidence.docker.ContainersListed;
-import io.labgrader.evidence.docker.EngineObserved;
-import io.labgrader.evidence.docker.RawCrossCheck;
-import io.labgrader.evidence.http.HttpProbed;
-import io.labgrader.evidence.vm.VmObserved;
 import io.labgrader.evidence.RawCaptures;
 import io.labgrader.grading.LoadedEvidence;
+import io.labgrader.module.LabModule;
+import io.labgrader.module.Labs;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,21 +19,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * What an instructor should know about one bundle besides its grade: whether its files still match the manifest's
  * hashes, whether anything in it was seen live (by check or watch), and the identifiers of the student's machine
- * (container IDs, Docker daemon ID, VM UUIDs, MAC addresses) that collusion detection compares across students.
+ * that collusion detection compares across students: the manifest's Docker daemon ID, and whatever the lab's module
+ * names as fingerprints ({@link LabModule#fingerprints}).
  */
 final class EvidenceScan {
 
     /** Sources of observations made on the student's machine while the lab was done. */
     static final Set<String> LIVE_SOURCES = Set.of("check", "watch");
     private static final int SHOWN_PROBLEMS = 3;
-    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
-    private static final Pattern HEX12 = Pattern.compile("[0-9a-f]{12}");
 
     /**
      * @param flags        modified after capture, inconsistent, and no live observation, if they apply
@@ -52,17 +43,19 @@ final class EvidenceScan {
     private EvidenceScan() {
     }
 
-    /** Scans a bundle folder whose files are on disk (tests, and a look at one bundle). */
+    /** Scans a bundle folder of the first lab whose files are on disk (tests, and a look at one bundle). */
     static Scan of(Path bundle) throws IOException {
         BundleFiles files = BundleFiles.fromFolder(bundle, bundle.toString());
-        return of(files, LoadedEvidence.of(files.shown(), files.manifest(), files.journal(), RawCaptures.of(files.raw())));
+        return of(files, LoadedEvidence.of(files.shown(), files.manifest(), files.journal(), RawCaptures.of(files.raw())),
+                Labs.byId(Labs.DEFAULT_LAB).orElseThrow());
     }
 
     /**
      * @param files    the bundle's files, as the batch took them
      * @param evidence the same files as the graders read them; its observations give the identifiers
+     * @param lab      the lab being graded, which names the machine identifiers in its evidence
      */
-    static Scan of(BundleFiles files, LoadedEvidence evidence) {
+    static Scan of(BundleFiles files, LoadedEvidence evidence, LabModule lab) {
         List<Flag> flags = new ArrayList<>();
         Manifest manifest = null;
         if (evidence.readable()) {
@@ -94,43 +87,14 @@ final class EvidenceScan {
         }
         List<Observation> observations = evidence.evidence().observations();
         live(observations).ifPresent(flags::add);
-        ConsistencyReport consistency = RawCrossCheck.of(evidence.evidence());
-        if (!consistency.clean()) {
-            flags.add(Flag.of(Flag.Kind.INCONSISTENT,
-                    "Das Journal widerspricht den Rohaufnahmen der Engine: " + consistency.summary(true, SHOWN_PROBLEMS) + ".",
-                    "The journal contradicts the engine's raw captures: " + consistency.summary(false, SHOWN_PROBLEMS) + "."));
-        }
+        lab.inconsistency(evidence.evidence()).ifPresent(detail ->
+                flags.add(Flag.of(Flag.Kind.INCONSISTENT, detail.de(), detail.en())));
         Set<String> fingerprints = new TreeSet<>();
         if (manifest != null && manifest.host() != null) {
             daemon(manifest.host().dockerDaemonId(), fingerprints);
         }
-        for (Observation o : observations) {
-            identifiers(o, fingerprints);
-        }
+        fingerprints.addAll(lab.fingerprints(observations));
         return new Scan(List.copyOf(flags), fingerprints, true);
-    }
-
-    /**
-     * The machine identifiers an observation holds: container IDs, the Docker daemon ID, VM UUIDs and MAC addresses.
-     * Names, images and ports are not identifiers: every student of the lab shares them.
-     */
-    private static void identifiers(Observation o, Set<String> into) {
-        if (o instanceof EngineObserved e) {
-            daemon(e.daemonId(), into);
-        } else if (o instanceof ContainerObserved c) {
-            container(c.id(), into);
-        } else if (o instanceof ContainerEventObserved e) {
-            container(e.containerId(), into);
-        } else if (o instanceof HttpProbed h) {
-            container(h.containerId(), into);
-        } else if (o instanceof ContainersListed l) {
-            l.containers().forEach(c -> container(c.id(), into));
-        } else if (o instanceof VmObserved v) {
-            vmUuid(v.uuid(), into);
-            if (v.nics() != null) {
-                v.nics().forEach(nic -> mac(nic.mac(), into));
-            }
-        }
     }
 
     /** Every file the manifest lists must be there with its size and hash; journal and raw captures must be listed. */
@@ -202,41 +166,10 @@ final class EvidenceScan {
                 "No observation from \"labgrader check\" or \"watch\"; sources: " + list + "."));
     }
 
+    /** The manifest's daemon ID, in the form the first lab's fingerprints give the engine's own. */
     private static void daemon(String id, Set<String> into) {
         if (id != null && id.trim().length() >= 8) {
             into.add("daemon:" + id.trim().toLowerCase(Locale.ROOT));
-        }
-    }
-
-    private static void container(String id, Set<String> into) {
-        if (id != null && HEX64.matcher(id.trim().toLowerCase(Locale.ROOT)).matches()) {
-            into.add("container:" + id.trim().toLowerCase(Locale.ROOT));
-        }
-    }
-
-    /** VirtualBox, libvirt and Hyper-V UUIDs, and VMware's uuid.bios ("56 4d 12 … -… "); not .vmx paths. */
-    private static void vmUuid(String uuid, Set<String> into) {
-        if (uuid == null) {
-            return;
-        }
-        String hex = uuid.toLowerCase(Locale.ROOT).replaceAll("[\\s\\-{}]", "");
-        if (HEX32.matcher(hex).matches() && !hex.matches("0+|f+")) {
-            into.add("vm:" + hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-                    + hex.substring(16, 20) + "-" + hex.substring(20));
-        }
-    }
-
-    private static void mac(String mac, Set<String> into) {
-        if (mac == null) {
-            return;
-        }
-        String hex = mac.toLowerCase(Locale.ROOT).replaceAll("[\\s:.\\-]", "");
-        if (HEX12.matcher(hex).matches() && !hex.matches("0+|f+")) {
-            StringBuilder s = new StringBuilder();
-            for (int i = 0; i < 12; i += 2) {
-                s.append(i == 0 ? "" : ":").append(hex, i, i + 2);
-            }
-            into.add("mac:" + s);
         }
     }
 }

@@ -37,8 +37,8 @@ final class CheckCommand implements Callable<Integer> {
         CompletableFuture<DockerProbing.Connection> docker = DockerProbing.connectAsync(endpoints, clock, "check");
         Rubric rubric;
         try {
-            rubric = RubricSource.load(options.rubric);
-        } catch (RubricException e) {
+            rubric = RubricSource.load(options.rubric, options.lab);
+        } catch (RubricException | RubricSource.LabChoiceException e) {
             docker.thenAccept(c -> {
                 if (c.api() != null) {
                     c.api().close();

@@ -1,6 +1,5 @@
 package io.labgrader.evidence;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -84,14 +83,10 @@ public final class JournalTail {
         }
     }
 
-    /** The name the journal gives {@code type}, as {@link Observation} declares it. */
+    /** The name the journal gives {@code type}, as the labs register it ({@link Json#typeName}). */
     static String typeName(Class<? extends Observation> type) {
-        for (JsonSubTypes.Type subtype : Observation.class.getAnnotation(JsonSubTypes.class).value()) {
-            if (subtype.value().equals(type)) {
-                return subtype.name();
-            }
-        }
-        throw new IllegalArgumentException(type.getName() + " is not an observation type of the journal");
+        return Json.typeName(type).orElseThrow(() ->
+                new IllegalArgumentException(type.getName() + " is not an observation type of the journal"));
     }
 
     private static void readFully(SeekableByteChannel channel, ByteBuffer buffer) throws IOException {

@@ -5,11 +5,14 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package direction of the design: rubric and evidence at the bottom, then the probes and grading, then
- * reports, batch grading, and the command on top. Arrows point down and never back up; the lab's grading suites
- * (io.labgrader.lab) stand on grading, rubric and evidence only.
+ * The package direction of the design: rubric and evidence at the bottom, then the probes and grading, the lab
+ * service interface (module), then reports, batch grading, and the command on top. Arrows point down and never back
+ * up. A lab (io.labgrader.lab.., the first one's home in graders/, and io.labgrader.labs.., the others) is used by no
+ * package: the engine finds its module with ServiceLoader. Its grading suites stand on grading, rubric and evidence
+ * only; its module wiring (e.g. io.labgrader.lab.module) also hands the engine its probes.
  */
 class PackageDirectionTest {
 
@@ -21,7 +24,8 @@ class PackageDirectionTest {
                 .layer("evidence").definedBy("io.labgrader.evidence..")
                 .layer("probe").definedBy("io.labgrader.probe..")
                 .layer("grading").definedBy("io.labgrader.grading..")
-                .layer("lab").definedBy("io.labgrader.lab..")
+                .layer("module").definedBy("io.labgrader.module..")
+                .layer("lab").definedBy("io.labgrader.lab..", "io.labgrader.labs..")
                 .layer("report").definedBy("io.labgrader.report..")
                 .layer("batch").definedBy("io.labgrader.batch..")
                 .layer("cli").definedBy("io.labgrader.cli..")
@@ -29,19 +33,31 @@ class PackageDirectionTest {
                 .whereLayer("batch").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("batch", "cli")
                 .whereLayer("lab").mayNotBeAccessedByAnyLayer()
-                .whereLayer("probe").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("grading").mayOnlyBeAccessedByLayers("lab", "report", "batch", "cli")
-                .whereLayer("evidence").mayOnlyBeAccessedByLayers("probe", "grading", "lab", "report", "batch", "cli")
-                .whereLayer("rubric").mayOnlyBeAccessedByLayers("grading", "lab", "report", "batch", "cli")
+                .whereLayer("module").mayOnlyBeAccessedByLayers("lab", "report", "batch", "cli")
+                // module: ProbeRun carries the Docker connection that check opens early (see CoreKnowsNoLabTest)
+                .whereLayer("probe").mayOnlyBeAccessedByLayers("lab", "module", "cli")
+                .whereLayer("grading").mayOnlyBeAccessedByLayers("lab", "module", "report", "batch", "cli")
+                .whereLayer("evidence").mayOnlyBeAccessedByLayers("probe", "grading", "module", "lab", "report", "batch", "cli")
+                .whereLayer("rubric").mayOnlyBeAccessedByLayers("grading", "module", "lab", "report", "batch", "cli")
                 .check(MainClasses.get());
     }
 
     @Test
-    @DisplayName("grading judges evidence and never reads a live system")
+    @DisplayName("grading and the first lab's suites judge evidence and never read a live system")
     void gradingReadsNoLiveSystem() {
-        noClasses().that().resideInAnyPackage("io.labgrader.grading..", "io.labgrader.lab..")
+        // "io.labgrader.lab" without "..": the suites' package only. Its subpackage module is the lab's wiring to the
+        // engine, which hands the engine the lab's probes (it runs none itself); the suites must not reach them.
+        noClasses().that().resideInAnyPackage("io.labgrader.grading..", "io.labgrader.lab")
                 .should().dependOnClassesThat().resideInAnyPackage("io.labgrader.probe..", "com.github.dockerjava..")
                 .check(MainClasses.get());
+    }
+
+    @Test
+    @DisplayName("no package cycles: no two packages (each package its own slice, subpackages too) use each other")
+    void noPackageCycles() {
+        // one slice per package, not per top-level package: the cycle between evidence and its lab records
+        // (Observation listing them in @JsonSubTypes, each of them implementing Observation) was inside "evidence.."
+        slices().matching("io.labgrader.(**)").should().beFreeOfCycles().check(MainClasses.get());
     }
 
     @Test
