@@ -5,8 +5,8 @@ import io.labgrader.rubric.Rubric;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -16,10 +16,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
@@ -27,15 +25,13 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
 /** Finds the grading suites of a rubric, and runs them for one evidence bundle through the JUnit Platform Launcher. */
 public final class Grading {
 
-    private static final Map<Rubric, TestPlan> DISCOVERED = new ConcurrentHashMap<>();
-
     private Grading() {
     }
 
     /**
      * Grades the evidence in a folder: read once, here, so the grading methods and the result's VM list judge one
-     * reading. The suites are selected from the remembered discovery ({@link #discover}), which the rubric check
-     * before has made: no second scan of the graders' package.
+     * reading. The suites are selected from the build's index where there is one: no second scan of the graders'
+     * package after the rubric check's.
      */
     public static GradeResult grade(Rubric rubric, Path evidence, Language language, Clock clock) {
         try (SuiteRunner runner = new SuiteRunner(rubric, language)) {
@@ -44,28 +40,53 @@ public final class Grading {
     }
 
     /**
-     * Discovers the grading suites of the rubric's sections, without running them. Remembered per rubric: the
-     * graders do not change while labgrader runs, and batch grading asks twice (to check the rubric against the
-     * suites, then to select them), each a scan of the graders' package.
+     * Discovers the grading suites of the rubric's sections, without running them. Nothing is remembered between
+     * calls: a discovery belongs to its caller (the rubric check, or a {@link SuiteRunner} for its life).
      */
     public static TestPlan discover(Rubric rubric) {
-        return DISCOVERED.computeIfAbsent(rubric, r -> LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build()).discover(discoveryRequest(r)));
+        return LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                .discover(configured(request().selectors(indexedSuites(rubric).orElseGet(
+                        () -> List.copyOf(SuiteIndex.selectors(rubric.lab())))), rubric).build());
     }
 
-    private static LauncherDiscoveryRequest discoveryRequest(Rubric rubric) {
-        Set<String> sections = rubric.sections().stream().map(io.labgrader.rubric.Section::id).collect(Collectors.toSet());
-        // the suites of the rubric's lab, as its module names them
+    /**
+     * The grading suites of the rubric's sections, as classes: those the rubric's lab names (its module, else the
+     * build's index), kept to the rubric's sections. Empty when only a scan of the graders' package can find them
+     * (no module, no index, or a class that will not load).
+     */
+    static Optional<List<DiscoverySelector>> indexedSuites(Rubric rubric) {
+        Set<String> sections = sectionIds(rubric);
         List<? extends DiscoverySelector> selectors = SuiteIndex.selectors(rubric.lab());
-        return configured(request()
-                .selectors(selectors)
-                .filters(onlySuitesOf(sections)), rubric).build();
+        if (!selectors.stream().allMatch(ClassSelector.class::isInstance)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(selectors.stream().map(ClassSelector.class::cast)
+                    .filter(c -> inSections(c.getJavaClass(), sections))
+                    .<DiscoverySelector>map(c -> c).toList());
+        } catch (RuntimeException e) {   // JUnit's PreconditionViolationException: a listed class does not load
+            return Optional.empty();
+        }
     }
 
-    /** The configuration of every grading run, and of the discovery that finds the suites. */
+    private static boolean inSections(Class<?> suite, Set<String> sections) {
+        GradingSuite marker = suite.getAnnotation(GradingSuite.class);
+        return marker != null && sections.contains(marker.value());
+    }
+
+    private static Set<String> sectionIds(Rubric rubric) {
+        return rubric.sections().stream().map(io.labgrader.rubric.Section::id).collect(Collectors.toSet());
+    }
+
+    /**
+     * The configuration of every grading run, and of the discovery that finds the suites: all of it from the rubric
+     * this run grades by, nothing from process-wide state. The orderers read the rubric's order from here.
+     */
     static LauncherDiscoveryRequestBuilder configured(LauncherDiscoveryRequestBuilder builder, Rubric rubric) {
         return builder
-                .configurationParameter(GradingConfig.RUBRIC, rubric.source().toAbsolutePath().toString())
+                .filters(onlySuitesOf(sectionIds(rubric)))
+                .configurationParameter(RubricClassOrder.SECTIONS, RubricClassOrder.sections(rubric))
+                .configurationParameter(RubricMethodOrder.CRITERIA, RubricMethodOrder.criteria(rubric))
                 .configurationParameter("junit.jupiter.testclass.order.default", RubricClassOrder.class.getName())
                 // the grading suites run sequentially: requires depend on the order
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")

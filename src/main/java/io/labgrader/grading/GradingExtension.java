@@ -12,7 +12,6 @@ import org.junit.platform.engine.support.store.Namespace;
 import org.junit.platform.launcher.LauncherSession;
 
 import java.lang.reflect.Method;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -62,7 +61,8 @@ public class GradingExtension implements BeforeEachCallback, ParameterResolver, 
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
         GradingSession session = session(context);
         Criterion criterion = criterion(context, session);
-        return new CriterionContext(criterion, new Params(criterion.id(), criterion.params()), session.evidence());
+        return new CriterionContext(criterion, new Params(criterion.id(), criterion.params()), session.evidence(),
+                session.language());
     }
 
     @Override
@@ -104,36 +104,32 @@ public class GradingExtension implements BeforeEachCallback, ParameterResolver, 
                 "The rubric " + rubric.source() + " has no criterion " + id + ".")));
     }
 
+    /**
+     * The run's context: the one {@link SuiteRunner} handed to this launcher session for the run ({@link #begin}), or,
+     * under Surefire, one built from the run's configuration parameters and kept in the run's root store.
+     */
     private static GradingSession session(ExtensionContext context) {
         ExtensionContext root = context.getRoot();
-        return root.getStore(NAMESPACE).getOrComputeIfAbsent(GradingSession.class, key -> {
-            String evidence = root.getConfigurationParameter(GradingConfig.EVIDENCE).orElse("evidence");
-            return new GradingSession(Path.of(root.getConfigurationParameter(GradingConfig.RUBRIC).orElse("rubric.yml")),
-                    evidence, handedOver(root, evidence));
-        }, GradingSession.class);
+        GradingSession given = root.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, NAMESPACE)
+                .get(GradingSession.class, GradingSession.class);
+        if (given != null) {
+            return given;
+        }
+        return root.getStore(NAMESPACE).getOrComputeIfAbsent(GradingSession.class,
+                key -> GradingSession.configured(root::getConfigurationParameter), GradingSession.class);
     }
 
     /**
-     * The evidence the launcher session was handed for this run ({@link #handOver}), if it is the run's evidence;
-     * under Surefire there is none and the session reads the folder itself.
+     * Hands the run's context to the next run in this launcher session: the session's store is JUnit's way of passing
+     * objects into a run. A launcher session runs one grading at a time ({@link SuiteRunner} keeps one per thread),
+     * so the store holds the context of exactly the run in progress.
      */
-    private static LoadedEvidence handedOver(ExtensionContext root, String location) {
-        LoadedEvidence loaded = root.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, NAMESPACE)
-                .get(LoadedEvidence.class, LoadedEvidence.class);
-        return loaded != null && loaded.location().equals(location) ? loaded : null;
+    static void begin(LauncherSession session, GradingSession run) {
+        session.getStore().put(LAUNCHER_NAMESPACE, GradingSession.class, run);
     }
 
-    /**
-     * Hands the evidence to the next run in this launcher session, so that the grading methods judge what the caller
-     * has read instead of reading the journal again. The store is JUnit's way of passing objects into a run; its
-     * namespace is this extension's.
-     */
-    static void handOver(LauncherSession session, LoadedEvidence evidence) {
-        session.getStore().put(LAUNCHER_NAMESPACE, LoadedEvidence.class, evidence);
-    }
-
-    /** Forgets what {@link #handOver} gave, once the run is over. */
-    static void takeBack(LauncherSession session) {
-        session.getStore().remove(LAUNCHER_NAMESPACE, LoadedEvidence.class);
+    /** Forgets what {@link #begin} gave, once the run is over. */
+    static void end(LauncherSession session) {
+        session.getStore().remove(LAUNCHER_NAMESPACE, GradingSession.class);
     }
 }

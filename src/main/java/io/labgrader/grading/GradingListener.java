@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class GradingListener implements TestExecutionListener {
 
     private final Clock clock;
-    private final LoadedEvidence handedOver;
+    private final GradingSession run;
     private final Map<String, CriterionResult> results = new ConcurrentHashMap<>();
     private final Map<String, Long> startedNanos = new ConcurrentHashMap<>();
     private final Map<String, LocalizedText> notes = new ConcurrentHashMap<>();
@@ -42,18 +42,26 @@ public class GradingListener implements TestExecutionListener {
         this(clock, null);
     }
 
-    /** @param handedOver the evidence the run was handed (see {@link GradingExtension#handOver}), or null */
-    GradingListener(Clock clock, LoadedEvidence handedOver) {
+    /**
+     * @param run the context of the run this listener watches ({@link SuiteRunner}), or null to take the rubric and
+     *            the evidence from the run's configuration parameters (under Surefire)
+     */
+    GradingListener(Clock clock, GradingSession run) {
         this.clock = clock;
-        this.handedOver = handedOver;
+        this.run = run;
     }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         results.clear();
         notes.clear();
-        rubric = RubricCache.get(testPlan.getConfigurationParameters().get(GradingConfig.RUBRIC).orElse(null)).orElse(null);
-        evidence = testPlan.getConfigurationParameters().get(GradingConfig.EVIDENCE).orElse("evidence");
+        if (run != null) {
+            rubric = run.rubric();
+            evidence = run.evidenceLocation();
+        } else {
+            rubric = GradingSession.rubricNamedBy(testPlan.getConfigurationParameters()::get).orElse(null);
+            evidence = testPlan.getConfigurationParameters().get(GradingConfig.EVIDENCE).orElse("evidence");
+        }
     }
 
     @Override
@@ -111,8 +119,7 @@ public class GradingListener implements TestExecutionListener {
     /** What the evidence holds, for the VMs and the comparison; nothing when it cannot be read (the criteria say why). */
     private List<io.labgrader.evidence.Observation> observationsIn(String evidence) {
         try {
-            LoadedEvidence loaded = handedOver != null && handedOver.location().equals(evidence) ? handedOver
-                    : LoadedEvidence.read(java.nio.file.Path.of(evidence));
+            LoadedEvidence loaded = run != null ? run.loaded() : LoadedEvidence.read(java.nio.file.Path.of(evidence));
             return loaded.readable() ? loaded.evidence().observations() : List.of();
         } catch (RuntimeException e) {
             return List.of();

@@ -9,9 +9,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Names suites after their rubric section and grading methods as "id · title [points]", so that Surefire's XML,
- * IDEs and the Launcher all show the rubric's words. JUnit instantiates generators without context, so the
- * rubric path and language come from the system properties labgrader.rubric and labgrader.lang.
+ * Names suites after their rubric section and grading methods as "id · title [points]", so that Surefire's XML and
+ * IDEs show the rubric's words.
+ * <p>
+ * JUnit creates display name generators without any context of the run, so this one is not fixed on the grading
+ * suites: a run chooses it through its own configuration ({@code junit.jupiter.displayname.generator.default}), as
+ * the grade profile of pom.xml does. It then reads the rubric and the language from the place JUnit itself reads such a
+ * run's configuration parameters from when the request does not give them: the system properties that Surefire sets
+ * from {@code -Dlabgrader.rubric} and {@code -Dlabgrader.lang}. labgrader never sets them. The runs labgrader starts
+ * itself ({@link SuiteRunner}) do not choose this generator; their reports spell the same names from the run's rubric
+ * and language with {@link #format}.
  */
 public class RubricDisplayNames extends DisplayNameGenerator.Standard {
 
@@ -27,7 +34,8 @@ public class RubricDisplayNames extends DisplayNameGenerator.Standard {
         if (marker == null) {
             return super.generateDisplayNameForMethod(enclosingInstanceTypes, testClass, method);
         }
-        return displayName(marker.value(), RubricCache.get(System.getProperty(GradingConfig.RUBRIC)), language());
+        return displayName(marker.value(), GradingSession.rubricNamedBy(key -> Optional.ofNullable(System.getProperty(key))),
+                GradingSession.language(System.getProperty(GradingConfig.LANG)));
     }
 
     static String displayName(String criterionId, Optional<Rubric> rubric, Language language) {
@@ -39,13 +47,5 @@ public class RubricDisplayNames extends DisplayNameGenerator.Standard {
     /** "docker.nginx-port · Port 8080 published [10 pts]"; reports use the same spelling as Surefire's XML. */
     public static String format(String id, String title, int points, Language language) {
         return id + " · " + title + " [" + points + (language == Language.DE ? " P.]" : " pts]");
-    }
-
-    private static Language language() {
-        try {
-            return Language.parseOrDefault(System.getProperty(GradingConfig.LANG));
-        } catch (IllegalArgumentException e) {
-            return Language.EN;
-        }
     }
 }
