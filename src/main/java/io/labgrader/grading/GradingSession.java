@@ -2,7 +2,7 @@ package io.labgrader.grading;
 
 import io.labgrader.evidence.Evidence;
 import io.labgrader.evidence.EvidenceException;
-import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.Rubric;
 import io.labgrader.rubric.RubricException;
 import io.labgrader.rubric.RubricLoader;
@@ -46,9 +46,7 @@ final class GradingSession {
             try {
                 rubric = RubricLoader.load(rubricPath);   // invalid: load again for the problem's message
             } catch (RubricException e) {
-                rubricProblem = new NotGradableException(LocalizedText.of(
-                        "Die Bewertungsvorgabe ist ungültig: " + e.getMessage(),
-                        "The rubric is invalid: " + e.getMessage()));
+                rubricProblem = new NotGradableException(Messages.CORE.text("grading.rubricInvalid", e.getMessage()));
             }
         }
         if (rubricProblem != null) {
@@ -63,11 +61,7 @@ final class GradingSession {
             evidence = loaded.evidence();
             EvidenceException e = loaded.problem();
             if (e != null) {
-                evidenceProblem = new NotGradableException(LocalizedText.of(
-                        "Die Nachweise konnten nicht gelesen werden: " + e.getMessage()
-                                + ". Führen Sie \"labgrader check\" erneut aus; löschen Sie beschädigte Dateien nicht, sondern zeigen Sie sie der Lehrperson.",
-                        "The evidence could not be read: " + e.getMessage()
-                                + ". Run \"labgrader check\" again; do not delete damaged files, show them to your instructor."));
+                evidenceProblem = new NotGradableException(Messages.CORE.text("grading.evidenceUnreadable", e.getMessage()));
             }
         }
         if (evidenceProblem != null) {
