@@ -96,9 +96,8 @@ final class EvidenceScan {
         live(observations).ifPresent(flags::add);
         ConsistencyReport consistency = RawCrossCheck.of(evidence.evidence());
         if (!consistency.clean()) {
-            flags.add(Flag.of(Flag.Kind.INCONSISTENT,
-                    "Das Journal widerspricht den Rohaufnahmen der Engine: " + consistency.summary(true, SHOWN_PROBLEMS) + ".",
-                    "The journal contradicts the engine's raw captures: " + consistency.summary(false, SHOWN_PROBLEMS) + "."));
+            flags.add(Flag.of(Flag.Kind.INCONSISTENT, io.labgrader.rubric.Messages.CORE.text("batch.inconsistent",
+                    io.labgrader.grading.Disagreements.summary(consistency, SHOWN_PROBLEMS))));
         }
         Set<String> fingerprints = new TreeSet<>();
         if (manifest != null && manifest.host() != null) {

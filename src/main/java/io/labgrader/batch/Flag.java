@@ -18,6 +18,10 @@ public record Flag(Kind kind, LocalizedText detail, List<String> others) {
         others = List.copyOf(others);
     }
 
+    public static Flag of(Kind kind, LocalizedText detail) {
+        return new Flag(kind, detail, List.of());
+    }
+
     public static Flag of(Kind kind, String de, String en) {
         return new Flag(kind, LocalizedText.of(de, en), List.of());
     }
