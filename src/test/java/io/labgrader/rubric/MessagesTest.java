@@ -113,6 +113,16 @@ class MessagesTest {
         assertThat(back.in(Language.parseOrDefault("fr"))).isEqualTo("Not attempted: requires docker.a (Titre), which did not pass.!");
     }
 
+    @Test
+    void theGermanLeakCheckFindsEnglishOfTheBundlesAndWhatWasGluedInByHand() {
+        assertThat(io.labgrader.testing.GermanLeaks.fragmentCount()).isGreaterThan(100);
+        assertThat(io.labgrader.testing.GermanLeaks.in("Gefunden: 'lab-hello' (d2e947705df9), exit code 1."))
+                .containsExactly("exit code");
+        assertThat(io.labgrader.testing.GermanLeaks.in("Erwartet: x. Gefunden: y, started in the foreground (without -d)."))
+                .containsExactly(", started in the foreground (without -d).");
+        assertThat(io.labgrader.testing.GermanLeaks.in(Messages.CORE.get(Language.DE, "grading.crashed", "IOException: disk full"))).isEmpty();
+    }
+
     static Properties load(String resource) throws IOException {
         Properties p = new Properties();
         try (InputStream in = MessagesTest.class.getClassLoader().getResourceAsStream(resource)) {
