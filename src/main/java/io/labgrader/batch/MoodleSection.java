@@ -27,8 +27,8 @@ final class MoodleSection {
         body.appendElement("p").addClass("note").text(Messages.CORE.get(language, "moodle.noGradeFor"));
         Element table = body.appendElement("table").id("moodle-unmatched");
         Element head = table.appendElement("thead").appendElement("tr");
-        head.appendElement("th").text(Messages.CORE.get(language, "moodle.student"));
-        head.appendElement("th").text(Messages.CORE.get(language, "moodle.reason"));
+        head.appendElement("th").text(Messages.CORE.get(language, "overview.student"));
+        head.appendElement("th").text(Messages.CORE.get(language, "overview.reason"));
         Element rows = table.appendElement("tbody");
         for (BatchResult.Problem p : m.problems()) {
             Element row = rows.appendElement("tr");
