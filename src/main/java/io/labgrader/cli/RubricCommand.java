@@ -20,7 +20,7 @@ final class RubricCommand implements Callable<Integer> {
     @Option(names = "--rubric", paramLabel = "FILE", description = "The rubric (default: rubric.yml).")
     Path rubricFile;
 
-    @Option(names = "--lang", paramLabel = "de|en", converter = CommonOptions.LanguageConverter.class,
+    @Option(names = "--lang", paramLabel = "LANG", converter = CommonOptions.LanguageConverter.class,
             description = "Language of titles.")
     Language lang;
 
