@@ -8,7 +8,7 @@ import io.labgrader.grading.CriterionContext;
 import io.labgrader.grading.CriterionFailed;
 import io.labgrader.grading.NotGradableException;
 import io.labgrader.rubric.LocalizedText;
-import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.grading.Disagreements;
 
 import java.util.function.Consumer;
 
@@ -36,13 +36,7 @@ final class BelievedEvidence {
             criterion.accept(new DockerFindings(DockerTimeline.of(report.engineView(evidence.observations()))));
         } catch (CriterionFailed | NotGradableException e) {
             LocalizedText verdict = e instanceof CriterionFailed f ? f.text() : ((NotGradableException) e).text();
-            throw new NotGradableException(LocalizedText.of(
-                    "Bestanden nur nach Beobachtungen, denen die Rohaufnahmen der Engine in evidence/raw/ widersprechen: "
-                            + report.summary(true, SHOWN) + ". Nach den Rohaufnahmen: " + verdict.in(Language.DE)
-                            + " Nachweise, die sich widersprechen, werden nicht bewertet; zeichnen Sie sie mit \"labgrader check\" neu auf.",
-                    "Passed only on observations that the engine's raw captures in evidence/raw/ contradict: "
-                            + report.summary(false, SHOWN) + ". By the raw captures: " + verdict.in(Language.EN)
-                            + " Evidence that contradicts itself is not graded; record it again with \"labgrader check\"."));
+            throw new NotGradableException(LabText.text("believed.contradicted", Disagreements.summary(report, SHOWN), verdict));
         }
     }
 }

@@ -25,10 +25,10 @@ class CompareGrader {
         if (container && vm) {
             return;
         }
-        throw new CriterionFailed(LocalizedText.of(
-                "Erwartet: ein beobachteter Container-Start (von \"start\" bis zur ersten Antwort, gesehen von \"labgrader watch\") und ein beobachteter VM-Start. Gefunden: Container-Start "
-                        + (container ? "ja" : "nein") + ", VM-Start " + (vm ? "ja" : "nein") + ".",
-                "Expected a container start observed (from \"start\" to its first answer, seen by \"labgrader watch\") and a VM start observed, but found: container start "
-                        + (container ? "yes" : "no") + ", VM start " + (vm ? "yes" : "no") + "."));
+        throw new CriterionFailed(LabText.text("compare.notObserved", yesNo(container), yesNo(vm)));
+    }
+
+    private static LocalizedText yesNo(boolean value) {
+        return LabText.text(value ? "compare.yes" : "compare.no");
     }
 }

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import static io.labgrader.lab.LabText.text;
+
 /** Grades the Docker section: hello-world, then nginx started, published, answering, stopped and removed. */
 @GradingSuite("docker")
 @DisplayName("docker") // Surefire takes the XML testcase classname from an explicit class display name only
@@ -38,9 +40,7 @@ class DockerGrader {
         }
         List<EngineUnreachable> unreachable = timeline.unreachable();
         if (unreachable.isEmpty()) {
-            throw new NotGradableException(LocalizedText.of(
-                    "Die Nachweise enthalten keine Beobachtung der Docker Engine. Führen Sie \"labgrader check\" aus.",
-                    "The evidence holds no observation of the Docker Engine. Run \"labgrader check\"."));
+            throw new NotGradableException(text("docker.noEngineObservation"));
         }
         throw new NotGradableException(EngineAdvice.explain(unreachable.get(unreachable.size() - 1)));
     }
@@ -59,15 +59,10 @@ class DockerGrader {
             }
         }
         if (candidates.isEmpty()) {
-            throw fail("Erwartet: ein Container des Images " + image + ", der mit Code 0 endete. Gefunden: kein Container dieses Images"
-                            + others(findings, "de") + ".",
-                    "Expected a container of image " + image + " that exited with code 0, but found no container of that image"
-                            + others(findings, "en") + ".");
+            throw fail("docker.hello.noContainer", image, others(findings));
         }
         ContainerStory last = candidates.get(candidates.size() - 1);
-        String state = describeState(last);
-        throw fail("Erwartet: ein Container des Images " + image + ", der mit Code 0 endete. Gefunden: " + DockerFindings.label(last) + ", " + state + ".",
-                "Expected a container of image " + image + " that exited with code 0, but found " + DockerFindings.label(last) + ", " + state + ".");
+        throw fail("docker.hello.wrongState", image, DockerFindings.label(last), describeState(last));
     }
 
     @Criterion("docker.nginx-detached")
@@ -82,27 +77,16 @@ class DockerGrader {
             return;
         }
         if (candidates.isEmpty()) {
-            throw fail("Erwartet: ein im Hintergrund (-d) gestarteter Container des Images " + image + ". Gefunden: kein Container dieses Images"
-                            + others(findings, "de") + ".",
-                    "Expected a container of image " + image + " started detached (-d), but found no container of that image"
-                            + others(findings, "en") + ".");
+            throw fail("docker.detached.noContainer", image, others(findings));
         }
         Optional<ContainerStory> neverStarted = candidates.stream().filter(c -> !c.everStarted()).reduce((a, b) -> b);
         if (candidates.stream().noneMatch(ContainerStory::everStarted) && neverStarted.isPresent()) {
-            String error = neverStarted.get().latestInspection().map(ContainerObserved::error).filter(e -> e != null && !e.isBlank())
-                    .map(e -> " Docker meldete: " + e).orElse("");
-            String errorEn = neverStarted.get().latestInspection().map(ContainerObserved::error).filter(e -> e != null && !e.isBlank())
-                    .map(e -> " Docker said: " + e).orElse("");
-            throw fail("Erwartet: ein gestarteter Container des Images " + image + ". Gefunden: " + DockerFindings.label(neverStarted.get())
-                            + ", erstellt, aber nie gestartet." + error,
-                    "Expected a started container of image " + image + ", but found " + DockerFindings.label(neverStarted.get())
-                            + ", created but never started." + errorEn);
+            LocalizedText error = neverStarted.get().latestInspection().map(ContainerObserved::error).filter(e -> e != null && !e.isBlank())
+                    .map(e -> text("docker.said", e)).orElse(LocalizedText.same(""));
+            throw fail("docker.detached.neverStarted", image, DockerFindings.label(neverStarted.get()), error);
         }
         List<ContainerStory> foreground = candidates.stream().filter(ContainerStory::everStarted).toList();
-        throw fail("Erwartet: ein im Hintergrund (-d) gestarteter Container des Images " + image + ". Gefunden: "
-                        + DockerFindings.labels(foreground) + ", im Vordergrund gestartet (ohne -d).",
-                "Expected a container of image " + image + " started detached (-d), but found "
-                        + DockerFindings.labels(foreground) + ", started in the foreground (without -d).");
+        throw fail("docker.detached.foreground", image, DockerFindings.labels(foreground));
     }
 
     @Criterion("docker.nginx-port")
@@ -121,23 +105,16 @@ class DockerGrader {
         String ports = DockerFindings.describePorts(last);
         String expected = hostPort + "->" + containerPort + "/tcp";
         if (last.inspections().isEmpty()) {
-            throw fail("Erwartet: Container-Port " + containerPort + " auf Host-Port " + hostPort + " veröffentlicht. Die Port-Einstellungen von "
-                            + DockerFindings.label(last) + " wurden nie gesehen: führen Sie \"labgrader check\" aus, solange der Container existiert.",
-                    "Expected container port " + containerPort + " published on host port " + hostPort + ", but the port settings of "
-                            + DockerFindings.label(last) + " were never seen: run \"labgrader check\" while the container exists.");
+            throw fail("docker.port.neverSeen", containerPort, hostPort, DockerFindings.label(last));
         }
         if (DockerFindings.onlyRequested(last, containerPort, hostPort)) {
             String published = last.inspections().stream().filter(ContainerObserved::running).reduce((a, b) -> b)
                     .map(i -> DockerFindings.describePorts(i.publishedPorts())).orElse("");
-            throw fail("Erwartet: " + expected + " veröffentlicht. Gefunden bei " + DockerFindings.label(last) + ": mit -p angefordert, aber nicht veröffentlicht,"
-                            + " solange er lief (veröffentlicht: " + (published.isEmpty() ? "nichts" : published) + "; z. B. wegen --network host).",
-                    "Expected " + expected + " published, but " + DockerFindings.label(last) + " only requested it with -p and did not publish it"
-                            + " while it ran (published: " + (published.isEmpty() ? "nothing" : published) + "; e.g. because of --network host).");
+            throw fail("docker.port.onlyRequested", expected, DockerFindings.label(last),
+                    published.isEmpty() ? text("docker.port.nothing") : LocalizedText.same(published));
         }
-        String foundDe = ports.isEmpty() ? "keine veröffentlichten Ports (-p fehlt)" : ports;
-        String foundEn = ports.isEmpty() ? "no published ports (-p missing)" : ports;
-        throw fail("Erwartet: " + expected + " (-p " + hostPort + ":" + containerPort + "). Gefunden bei " + DockerFindings.label(last) + ": " + foundDe + ".",
-                "Expected " + expected + " (-p " + hostPort + ":" + containerPort + ") but found " + foundEn + " on " + DockerFindings.label(last) + ".");
+        LocalizedText found = ports.isEmpty() ? text("docker.port.none") : LocalizedText.same(ports);
+        throw fail("docker.port.wrong", expected, hostPort, containerPort, found, DockerFindings.label(last));
     }
 
     @Criterion("docker.nginx-answers")
@@ -159,32 +136,23 @@ class DockerGrader {
                 && findings.answeredWhileServing(c, a)))) {
             return;
         }
-        String expected = "HTTP 200 mit Titel \"" + expectedTitle + "\" auf Port " + hostPort;
-        String expectedEn = "HTTP 200 with title \"" + expectedTitle + "\" on port " + hostPort;
+        LocalizedText expected = text("docker.answers.expected", expectedTitle, hostPort);
         Optional<HttpProbed> untimely = answers.stream().filter(right).findFirst();
         if (untimely.isPresent()) {
             String at = untimely.get().at().toString();
-            throw fail("Erwartet: " + expected + ", während der Container lief und den Port veröffentlichte. Gefunden: die Antwort von " + at
-                            + " fällt in keine Zeit, in der er nach den Aufzeichnungen der Engine (Inspektionen, Ereignisse) lief und Port " + hostPort + " veröffentlichte.",
-                    "Expected " + expectedEn + " while the container ran and published the port, but the answer of " + at
-                            + " falls in no time when, by the engine's own record (inspections, events), it ran and published port " + hostPort + ".");
+            throw fail("docker.answers.untimely", expected, at, hostPort);
         }
         if (answers.isEmpty()) {
-            throw fail("Erwartet: " + expected + ", während der Container lief. Gefunden: labgrader hat den Container nie laufend gesehen"
-                            + " (\"labgrader watch\" lief nicht, und \"labgrader check\" wurde nicht aufgerufen, solange er lief).",
-                    "Expected " + expectedEn + " while the container ran, but labgrader never saw it running"
-                            + " (\"labgrader watch\" was not running, and \"labgrader check\" was not run while it ran).");
+            throw fail("docker.answers.neverRunning", expected);
         }
         HttpProbed best = answers.stream().filter(a -> a.status() != null).reduce((a, b) -> b).orElse(answers.get(answers.size() - 1));
         if (best.status() == null) {
-            throw fail("Erwartet: " + expected + ". Gefunden: keine Antwort von " + best.url() + " (" + best.error() + ").",
-                    "Expected " + expectedEn + " but found no answer from " + best.url() + " (" + best.error() + ").");
+            throw fail("docker.answers.noAnswer", expected, best.url(), best.error());
         }
         String server = best.server() == null || best.server().isBlank() ? "" : ", Server: " + best.server();
-        String title = best.title() == null || best.title().isBlank() ? "(kein Titel)" : "\"" + trim(best.title()) + "\"";
-        String titleEn = best.title() == null || best.title().isBlank() ? "(no title)" : "\"" + trim(best.title()) + "\"";
-        throw fail("Erwartet: " + expected + ". Gefunden: HTTP " + best.status() + " mit Titel " + title + server + " von " + best.url() + ".",
-                "Expected " + expectedEn + " but found HTTP " + best.status() + " with title " + titleEn + server + " from " + best.url() + ".");
+        LocalizedText title = best.title() == null || best.title().isBlank() ? text("docker.answers.noTitle")
+                : LocalizedText.same("\"" + trim(best.title()) + "\"");
+        throw fail("docker.answers.wrong", expected, best.status(), title, server, best.url());
     }
 
     @Criterion("docker.nginx-stopped")
@@ -200,26 +168,14 @@ class DockerGrader {
         Optional<StopVerdict> unknown = verdicts.stream().filter(v -> v.kind() == StopVerdict.Kind.UNKNOWN).findFirst();
         if (unknown.isPresent()) {
             String c = DockerFindings.label(unknown.get().container());
-            throw new NotGradableException(LocalizedText.of(
-                    "Wie der Container " + c + " beendet wurde, ist nicht belegt: die Docker-Ereignisse dazu fehlen"
-                            + " (Docker wurde neu gestartet, oder mehr als 256 Ereignisse seit dem letzten \"labgrader check\")."
-                            + " Wiederholen Sie Schritt 2 und 3, während \"labgrader watch\" läuft.",
-                    "How container " + c + " ended is not on record: the Docker events that would show it are missing"
-                            + " (Docker was restarted, or more than 256 events happened since the last \"labgrader check\")."
-                            + " Repeat steps 2 and 3 while \"labgrader watch\" runs."));
+            throw new NotGradableException(text("docker.stopped.unknown", c));
         }
         StopVerdict last = verdicts.get(verdicts.size() - 1);
         String c = DockerFindings.label(last.container());
         switch (last.kind()) {
-            case KILLED -> throw fail(
-                    "Erwartet: ein geordnetes Stoppen mit \"docker stop\". Gefunden: " + c + " wurde mit SIGKILL getötet (" + last.detail() + "), ohne Stop-Ereignis.",
-                    "Expected a graceful stop with \"docker stop\", but " + c + " was killed with SIGKILL (" + last.detail() + "), without a stop event.");
-            case RUNNING -> throw fail(
-                    "Erwartet: " + c + " gestoppt. Gefunden: er lief noch, als labgrader ihn zuletzt sah.",
-                    "Expected " + c + " to be stopped, but it was still running when labgrader last saw it.");
-            default -> throw fail(
-                    "Erwartet: ein geordnetes Stoppen mit \"docker stop\". Gefunden: " + c + " endete ohne docker stop (" + last.detail() + ").",
-                    "Expected a graceful stop with \"docker stop\", but " + c + " ended without docker stop (" + last.detail() + ").");
+            case KILLED -> throw fail("docker.stopped.killed", c, last.detail());
+            case RUNNING -> throw fail("docker.stopped.running", c);
+            default -> throw fail("docker.stopped.otherwise", c, last.detail());
         }
     }
 
@@ -234,9 +190,7 @@ class DockerGrader {
         List<ContainerStory> detached = detached(ctx, findings);
         Optional<ContainersListed> now = timeline.latestListing();
         if (now.isEmpty()) {
-            throw new NotGradableException(LocalizedText.of(
-                    "Die Nachweise enthalten keine Liste der Container. Führen Sie \"labgrader check\" aus.",
-                    "The evidence holds no list of containers. Run \"labgrader check\"."));
+            throw new NotGradableException(text("docker.removed.noListing"));
         }
         ImageRef ref = ImageRef.parse(image);
         List<String> knownIds = findings.ofImage(image).stream().map(ContainerStory::id).toList();
@@ -248,14 +202,10 @@ class DockerGrader {
         }
         if (!remaining.isEmpty()) {
             String list = remaining.stream().map(l -> "'" + l.name() + "' (" + l.state() + ")").reduce((a, b) -> a + ", " + b).orElse("");
-            throw fail("Erwartet: kein Container des Images " + image + " mehr vorhanden. Gefunden: " + list + ".",
-                    "Expected no container of image " + image + " left, but found " + list + ".");
+            throw fail("docker.removed.remaining", image, list);
         }
         ContainerStory last = detached.get(detached.size() - 1);
-        throw fail("Erwartet: " + DockerFindings.label(last) + " entfernt (docker rm). Gefunden: labgrader hat ihn nie verschwinden sehen;"
-                        + " führen Sie \"labgrader check\" nach dem Entfernen erneut aus.",
-                "Expected " + DockerFindings.label(last) + " to be removed (docker rm), but labgrader never saw it disappear;"
-                        + " run \"labgrader check\" again after removing it.");
+        throw fail("docker.removed.neverGone", DockerFindings.label(last));
     }
 
     private static List<ContainerStory> detached(CriterionContext ctx, DockerFindings findings) {
@@ -264,8 +214,7 @@ class DockerGrader {
                 .filter(c -> c.everStarted() && DockerFindings.startedDetached(c)).toList();
         if (detached.isEmpty()) {
             // requires docker.nginx-detached makes this unreachable, unless the rubric was edited
-            throw fail("Erwartet: ein im Hintergrund gestarteter Container des Images " + image + ". Gefunden: keiner.",
-                    "Expected a container of image " + image + " started detached, but found none.");
+            throw fail("docker.detached.none", image);
         }
         return detached;
     }
@@ -277,33 +226,33 @@ class DockerGrader {
         return c.inspections().stream().anyMatch(i -> i.everStarted() && !i.running() && Integer.valueOf(0).equals(i.exitCode()));
     }
 
-    private static String describeState(ContainerStory c) {
+    private static LocalizedText describeState(ContainerStory c) {
         Optional<ContainerObserved> last = c.latestInspection();
         if (last.isPresent() && last.get().running()) {
-            return "running";
+            return text("docker.state.running");
         }
         Optional<Integer> exit = c.events("die").stream().map(e -> e.exitCode()).filter(Objects::nonNull).reduce((a, b) -> b)
                 .or(() -> last.map(ContainerObserved::exitCode));
         if (!c.everStarted()) {
-            return "never started";
+            return text("docker.state.neverStarted");
         }
-        return exit.map(e -> "exit code " + e).orElse("exit code unknown");
+        return exit.map(e -> text("docker.state.exitCode", e)).orElse(text("docker.state.exitCodeUnknown"));
     }
 
-    private static String others(DockerFindings findings, String lang) {
+    private static LocalizedText others(DockerFindings findings) {
         List<String> images = findings.timeline().containers().stream().map(ContainerStory::image)
                 .filter(i -> i != null && !i.isBlank()).distinct().sorted().limit(5).toList();
         if (images.isEmpty()) {
-            return "";
+            return LocalizedText.same("");
         }
-        return (lang.equals("de") ? " (andere Images: " : " (other images: ") + String.join(", ", images) + ")";
+        return text("docker.otherImages", String.join(", ", images));
     }
 
     private static String trim(String s) {
         return s == null ? "" : s.strip();
     }
 
-    private static CriterionFailed fail(String de, String en) {
-        return new CriterionFailed(LocalizedText.of(de, en));
+    private static CriterionFailed fail(String key, Object... args) {
+        return new CriterionFailed(text(key, args));
     }
 }

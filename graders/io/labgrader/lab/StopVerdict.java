@@ -4,12 +4,13 @@ import io.labgrader.evidence.docker.ContainerEventObserved;
 import io.labgrader.evidence.docker.ContainerObserved;
 import io.labgrader.evidence.docker.ContainerStory;
 import io.labgrader.evidence.docker.DockerTimeline;
+import io.labgrader.rubric.LocalizedText;
 
 import java.util.List;
 import java.util.Optional;
 
 /** How a container's last run ended, as far as the evidence can tell. */
-record StopVerdict(Kind kind, ContainerStory container, String detail) {
+record StopVerdict(Kind kind, ContainerStory container, LocalizedText detail) {
 
     enum Kind {
         /** a stop event: docker stop was used */
@@ -33,7 +34,7 @@ record StopVerdict(Kind kind, ContainerStory container, String detail) {
         String cli = timeline.podman() ? "podman" : "docker";
         // a restart also emits stop, then start again: only events after the last start say how the last run ended
         if (after.stream().anyMatch(e -> e.kind().equals("stop"))) {
-            return new StopVerdict(Kind.STOPPED, c, "");
+            return new StopVerdict(Kind.STOPPED, c, LocalizedText.same(""));
         }
         Optional<ContainerEventObserved> die = after.stream().filter(e -> e.kind().equals("die")).findFirst();
         boolean destroyed = after.stream().anyMatch(e -> e.kind().equals("destroy"));
@@ -45,7 +46,7 @@ record StopVerdict(Kind kind, ContainerStory container, String detail) {
                 // docker rm -f sends SIGKILL itself (with a kill event); podman rm -f sends the stop signal first and
                 // kills only after its timeout, without a kill event: there a kill event means podman kill
                 boolean byRemoval = destroyed && !(timeline.podman() && killEvent);
-                return new StopVerdict(Kind.KILLED, c, cli + (byRemoval ? " rm -f" : " kill"));
+                return new StopVerdict(Kind.KILLED, c, LocalizedText.same(cli + (byRemoval ? " rm -f" : " kill")));
             }
             if (timeline.podman() && !killEvent && Integer.valueOf(0).equals(die.get().exitCode())) {
                 // Podman emits its stop event only when it wins a race with the container's own clean-up, which a
@@ -53,9 +54,9 @@ record StopVerdict(Kind kind, ContainerStory container, String detail) {
                 // stop: "state changed ... discontinuing stop procedure", before newContainerEvent(events.Stop)).
                 // Exit 0 with no kill is what "podman stop" leaves; "podman rm -f" also sends the stop signal and
                 // waits first (podman-rm --time), so it is a graceful stop as well.
-                return new StopVerdict(Kind.STOPPED, c, "");
+                return new StopVerdict(Kind.STOPPED, c, LocalizedText.same(""));
             }
-            return new StopVerdict(Kind.ENDED_OTHERWISE, c, "exit code " + die.get().exitCode());
+            return new StopVerdict(Kind.ENDED_OTHERWISE, c, LabText.text("docker.state.exitCode", die.get().exitCode()));
         }
         Optional<ContainerObserved> last = c.latestInspection();
         if (last.isPresent() && !last.get().running() && last.get().everStarted()) {
@@ -63,17 +64,17 @@ record StopVerdict(Kind kind, ContainerStory container, String detail) {
             if (Integer.valueOf(0).equals(exit)) {
                 // exit 0 is what docker stop gives, but also what a restarting engine gives its containers:
                 // without the events, a pass here could be false
-                return new StopVerdict(Kind.UNKNOWN, c, "");
+                return new StopVerdict(Kind.UNKNOWN, c, LocalizedText.same(""));
             }
             if (Integer.valueOf(137).equals(exit)) {
-                return new StopVerdict(Kind.KILLED, c, cli + " kill");
+                return new StopVerdict(Kind.KILLED, c, LocalizedText.same(cli + " kill"));
             }
-            return new StopVerdict(Kind.ENDED_OTHERWISE, c, "exit code " + exit);
+            return new StopVerdict(Kind.ENDED_OTHERWISE, c, LabText.text("docker.state.exitCode", exit));
         }
         if (destroyed || timeline.absentAfterSeen(c)) {
-            return new StopVerdict(Kind.UNKNOWN, c, "");
+            return new StopVerdict(Kind.UNKNOWN, c, LocalizedText.same(""));
         }
-        return new StopVerdict(Kind.RUNNING, c, "");
+        return new StopVerdict(Kind.RUNNING, c, LocalizedText.same(""));
     }
 
     private static boolean isSigkill(String signal) {

@@ -92,8 +92,6 @@ final class VmParams {
 
     private static NotGradableException misconfigured(CriterionContext ctx, String problem) {
         String id = ctx.criterion().id();
-        return new NotGradableException(LocalizedText.of(
-                "Die Bewertungsvorgabe ist fehlerhaft (" + id + ": " + problem + "). Bitte wenden Sie sich an die Lehrperson.",
-                "The rubric is misconfigured (" + id + ": " + problem + "). Please tell your instructor."));
+        return new NotGradableException(io.labgrader.rubric.Messages.CORE.text("grading.misconfigured", id, problem));
     }
 }

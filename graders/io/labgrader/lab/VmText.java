@@ -10,140 +10,94 @@ import io.labgrader.rubric.LocalizedText;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** The words of the VM criteria's messages, in German and English. */
+/** The words of the VM criteria's messages: keys of the lab's bundle, put into words in the reader's language. */
 final class VmText {
 
     private VmText() {
     }
 
-    /** "A, B oder C" / "A, B or C" */
+    /** "A, B or C" / "A, B oder C" */
     static LocalizedText either(List<String> items) {
-        return LocalizedText.of(joinLast(items, " oder "), joinLast(items, " or "));
+        return eitherOf(items.stream().map(LocalizedText::same).toList());
     }
 
-    static String joinLast(List<String> items, String last) {
+    private static LocalizedText eitherOf(List<LocalizedText> items) {
         if (items.isEmpty()) {
-            return "";
+            return LocalizedText.same("");
         }
         if (items.size() == 1) {
             return items.get(0);
         }
-        return String.join(", ", items.subList(0, items.size() - 1)) + last + items.get(items.size() - 1);
+        return LabText.text("vm.list.or", LocalizedText.join(items.subList(0, items.size() - 1), ", "), items.get(items.size() - 1));
     }
 
     static List<String> names(List<String> hypervisorIds) {
         return hypervisorIds.stream().map(HypervisorIds::displayName).toList();
     }
 
-    static String modeDe(NicMode m) {
-        return switch (m) {
-            case NAT -> "NAT";
-            case NAT_NETWORK -> "NAT-Netzwerk";
-            case BRIDGED -> "Netzwerkbrücke";
-            case HOST_ONLY -> "Host-only";
-            case INTERNAL -> "internes Netzwerk";
-            case NONE -> "nicht angeschlossen";
-            case OTHER -> "anderer Modus";
-        };
-    }
-
-    static String modeEn(NicMode m) {
-        return switch (m) {
-            case NAT -> "NAT";
-            case NAT_NETWORK -> "NAT network";
-            case BRIDGED -> "bridged";
-            case HOST_ONLY -> "host-only";
-            case INTERNAL -> "internal network";
-            case NONE -> "not attached";
-            case OTHER -> "another mode";
-        };
+    /** "host-only" / "Host-only": the mode's name as the hypervisors' own manuals say it. */
+    static LocalizedText mode(NicMode m) {
+        return LabText.text("vm.mode." + m.name());
     }
 
     static LocalizedText modes(List<NicMode> modes) {
-        return LocalizedText.of(joinLast(modes.stream().map(VmText::modeDe).toList(), " oder "),
-                joinLast(modes.stream().map(VmText::modeEn).toList(), " or "));
+        return eitherOf(modes.stream().map(VmText::mode).toList());
     }
 
-    /** "Adapter 1: Host-only (vboxnet0, …)" */
+    /** "adapter 1: host-only (vboxnet0, …)" */
     static LocalizedText nics(List<VmNic> nics) {
-        List<String> de = new ArrayList<>();
-        List<String> en = new ArrayList<>();
+        List<LocalizedText> shown = new ArrayList<>();
         for (VmNic n : nics) {
             String raw = n.rawMode() == null || n.rawMode().isBlank() ? "" : ", " + n.rawMode();
             String at = n.attachment() == null || n.attachment().isBlank() || (n.rawMode() != null && n.rawMode().contains(n.attachment()))
                     ? "" : " " + n.attachment();
-            de.add("Adapter " + n.index() + ": " + modeDe(n.mode()) + " (" + (at + raw).replaceFirst("^[ ,]+", "") + ")");
-            en.add("adapter " + n.index() + ": " + modeEn(n.mode()) + " (" + (at + raw).replaceFirst("^[ ,]+", "") + ")");
+            String detail = (at + raw).replaceFirst("^[ ,]+", "");
+            shown.add(LabText.text("vm.nic", n.index(), mode(n.mode()), detail.isEmpty() ? "" : " (" + detail + ")"));
         }
-        return LocalizedText.of(String.join("; ", de).replace(" ()", ""), String.join("; ", en).replace(" ()", ""));
+        return LocalizedText.join(shown, "; ");
     }
 
-    /** "'ubuntu' (VirtualBox 7.1.4; Typ: Ubuntu (64-bit); Gast meldet: –)" */
+    /** "'ubuntu' (VirtualBox 7.1.4; type: Ubuntu (64-bit); guest reports: nothing)" */
     static LocalizedText vm(VmSummary vm) {
         String declared = vm.declaredOs() == null && vm.declaredOsId() == null ? null : vm.declaredOsText();
         String guest = vm.guestOs();
-        return LocalizedText.of(
-                "'" + vm.name() + "' (" + vm.hypervisorLabel() + "; Typ: " + (declared == null ? "keiner" : declared)
-                        + "; Gast meldet: " + (guest == null ? "nichts" : guest) + ")",
-                "'" + vm.name() + "' (" + vm.hypervisorLabel() + "; type: " + (declared == null ? "none" : declared)
-                        + "; guest reports: " + (guest == null ? "nothing" : guest) + ")");
+        return LabText.text("vm.summary", vm.name(), vm.hypervisorLabel(),
+                declared == null ? LabText.text("vm.summary.noType") : LocalizedText.same(declared),
+                guest == null ? LabText.text("vm.summary.noGuest") : LocalizedText.same(guest));
     }
 
     static LocalizedText vms(List<VmSummary> vms, int max) {
-        List<LocalizedText> parts = vms.stream().limit(max).map(VmText::vm).toList();
-        String moreDe = vms.size() > max ? "; und " + (vms.size() - max) + " weitere" : "";
-        String moreEn = vms.size() > max ? "; and " + (vms.size() - max) + " more" : "";
-        return LocalizedText.of(parts.stream().map(LocalizedText::de).collect(Collectors.joining("; ")) + moreDe,
-                parts.stream().map(LocalizedText::en).collect(Collectors.joining("; ")) + moreEn);
+        LocalizedText listed = LocalizedText.join(vms.stream().limit(max).map(VmText::vm).toList(), "; ");
+        return vms.size() > max ? listed.append(LabText.text("vm.more", vms.size() - max), "") : listed;
     }
 
     /** Every place searched, per hypervisor, shortened. */
     static LocalizedText looked(List<HypervisorNotFound> searches) {
-        List<String> de = new ArrayList<>();
-        List<String> en = new ArrayList<>();
+        List<LocalizedText> shown = new ArrayList<>();
         for (HypervisorNotFound n : searches) {
             List<String> places = n.looked();
-            String shown = String.join(", ", places.subList(0, Math.min(4, places.size())));
+            String first = String.join(", ", places.subList(0, Math.min(4, places.size())));
             int more = places.size() - Math.min(4, places.size());
-            de.add(HypervisorIds.displayName(n.hypervisor()) + ": " + shown + (more > 0 ? " und " + more + " weitere Orte" : ""));
-            en.add(HypervisorIds.displayName(n.hypervisor()) + ": " + shown + (more > 0 ? " and " + more + " more places" : ""));
+            LocalizedText these = LocalizedText.same(HypervisorIds.displayName(n.hypervisor()) + ": " + first);
+            shown.add(more > 0 ? these.append(LabText.text("vm.looked.more", more), "") : these);
         }
-        return LocalizedText.of(String.join("; ", de), String.join("; ", en));
+        return LocalizedText.join(shown, "; ");
     }
 
-    /** "VBoxManage list vms (hing und wurde nach 30 s beendet)" for each failure. */
+    /** "VBoxManage list vms (did not finish within 30 s and was stopped)" for each failure. */
     static LocalizedText tried(List<VmProbeFailed> failures) {
-        List<String> de = new ArrayList<>();
-        List<String> en = new ArrayList<>();
+        List<LocalizedText> shown = new ArrayList<>();
         for (VmProbeFailed f : failures.stream().limit(4).toList()) {
             String detail = f.detail() == null || f.detail().isBlank() ? "" : ": " + f.detail();
             String secs = Math.round(f.millis() / 1000.0) + " s";
-            de.add(f.tried() + " (" + switch (f.problem()) {
-                case TIMEOUT -> "lief nicht innerhalb von " + secs + " zu Ende und wurde beendet";
-                case EXIT_CODE -> "endete mit Exit-Code " + f.exitCode() + detail;
-                case NOT_STARTED -> "konnte nicht gestartet werden" + detail;
-                case NOT_RUNNING -> "der Dienst des Hypervisors läuft nicht oder ist nicht erreichbar" + detail;
-                case ACCESS_DENIED -> "keine Berechtigung" + detail;
-                case UNREADABLE -> "nicht lesbar" + detail;
-                case OTHER -> "fehlgeschlagen" + detail;
-            } + ")");
-            en.add(f.tried() + " (" + switch (f.problem()) {
-                case TIMEOUT -> "did not finish within " + secs + " and was stopped";
-                case EXIT_CODE -> "ended with exit code " + f.exitCode() + detail;
-                case NOT_STARTED -> "could not be started" + detail;
-                case NOT_RUNNING -> "the hypervisor's service is not running or not reachable" + detail;
-                case ACCESS_DENIED -> "permission denied" + detail;
-                case UNREADABLE -> "unreadable" + detail;
-                case OTHER -> "failed" + detail;
-            } + ")");
+            shown.add(LabText.text("vm.tried", f.tried(),
+                    LabText.text("vm.problem." + f.problem().name(), secs, String.valueOf(f.exitCode()), detail)));
         }
         if (failures.size() > 4) {
-            de.add("und " + (failures.size() - 4) + " weitere");
-            en.add("and " + (failures.size() - 4) + " more");
+            shown.add(LabText.text("vm.tried.more", failures.size() - 4));
         }
-        return LocalizedText.of(String.join("; ", de), String.join("; ", en));
+        return LocalizedText.join(shown, "; ");
     }
 
     /** What to do about the most telling failure. */
@@ -152,23 +106,15 @@ final class VmText {
         boolean notRunning = failures.stream().anyMatch(f -> f.problem() == VmProbeFailed.Problem.NOT_RUNNING);
         boolean timeout = failures.stream().anyMatch(f -> f.problem() == VmProbeFailed.Problem.TIMEOUT);
         if (denied) {
-            return LocalizedText.of(
-                    "Führen Sie \"labgrader check\" als der Benutzer aus, dem die VMs gehören (libvirt: Mitglied der Gruppe libvirt; Hyper-V: Gruppe Hyper-V-Administratoren).",
-                    "Run \"labgrader check\" as the user who owns the VMs (libvirt: member of group libvirt; Hyper-V: group Hyper-V Administrators).");
+            return LabText.text("vm.advice.denied");
         }
         if (notRunning) {
-            return LocalizedText.of(
-                    "Starten Sie den Hypervisor bzw. seinen Dienst (VirtualBox einmal öffnen; libvirtd; multipassd) und führen Sie \"labgrader check\" erneut aus.",
-                    "Start the hypervisor or its service (open VirtualBox once; libvirtd; multipassd) and run \"labgrader check\" again.");
+            return LabText.text("vm.advice.notRunning");
         }
         if (timeout) {
-            return LocalizedText.of(
-                    "Schließen Sie offene Dialoge des Hypervisors, starten Sie ihn notfalls neu und führen Sie \"labgrader check\" erneut aus.",
-                    "Close any open dialogs of the hypervisor, restart it if needed, and run \"labgrader check\" again.");
+            return LabText.text("vm.advice.timeout");
         }
-        return LocalizedText.of(
-                "Prüfen Sie, ob der Befehl von Hand funktioniert, und führen Sie \"labgrader check\" erneut aus.",
-                "Check that the command works when you run it yourself, then run \"labgrader check\" again.");
+        return LabText.text("vm.advice.other");
     }
 
     static String bytes(long b) {

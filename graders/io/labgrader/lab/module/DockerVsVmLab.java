@@ -25,7 +25,9 @@ import io.labgrader.module.ProbeRun;
 import io.labgrader.module.ReportSection;
 import io.labgrader.probe.docker.DockerProbing;
 import io.labgrader.probe.vm.VmProbing;
+import io.labgrader.grading.Disagreements;
 import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.Messages;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,9 +126,7 @@ public final class DockerVsVmLab implements LabModule {
         if (consistency.clean()) {
             return Optional.empty();
         }
-        return Optional.of(LocalizedText.of(
-                "Das Journal widerspricht den Rohaufnahmen der Engine: " + consistency.summary(true, SHOWN_PROBLEMS) + ".",
-                "The journal contradicts the engine's raw captures: " + consistency.summary(false, SHOWN_PROBLEMS) + "."));
+        return Optional.of(Messages.CORE.text("batch.inconsistent", Disagreements.summary(consistency, SHOWN_PROBLEMS)));
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.labgrader.module.LabModule;
 import io.labgrader.module.Labs;
 import io.labgrader.rubric.Criterion;
 import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Rubric;
 
@@ -387,9 +388,8 @@ public final class BatchGrader {
         try {
             StudentReports.writeAll(result, dir, language);
         } catch (IOException | RuntimeException e) {
-            String why = "cannot write the reports to " + dir + ": " + e.getMessage();
             return new Graded(new StudentResult(s, false, 0, result.maxScore(), List.of(), List.of(),
-                    language == Language.DE ? "Die Berichte konnten nicht geschrieben werden: " + dir + ": " + e.getMessage() : why,
+                    Messages.CORE.get(language, "batch.reportsUnwritable", dir, e.getMessage()),
                     flags, "", shown), fingerprints);
         }
         return new Graded(summarise(s, result, flags, shown), fingerprints);
@@ -431,16 +431,9 @@ public final class BatchGrader {
     /** The reason when grading a submission failed in labgrader itself, not because of the submission. */
     static LocalizedText fault(Throwable e) {
         if (e instanceof OutOfMemoryError) {
-            return LocalizedText.of("labgrader hatte nicht genug Arbeitsspeicher, um diese Abgabe zu bewerten (ein sehr großes "
-                            + "Journal?). Bewerten Sie sie allein mit mehr Speicher, z. B. LABGRADER_JAVA_OPTS=-Xmx1g.",
-                    "labgrader ran out of memory grading this submission (a very large journal?). Grade it alone with more "
-                            + "memory, e.g. LABGRADER_JAVA_OPTS=-Xmx1g.");
+            return Messages.CORE.text("batch.outOfMemory");
         }
-        return LocalizedText.of(
-                "labgrader konnte diese Abgabe nicht bewerten (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                        + "). Bitte melden Sie das mit der Abgabe.",
-                "labgrader could not grade this submission (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                        + "). Please report this with the submission.");
+        return Messages.CORE.text("batch.crashed", e.getClass().getSimpleName(), e.getMessage());
     }
 
     /** A submission that could not be graded at all: every criterion NOT_GRADABLE with the reason. */

@@ -1,5 +1,6 @@
 package io.labgrader.batch;
 
+import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.LocalizedText;
 
 import java.io.IOException;
@@ -131,15 +132,12 @@ final class ClassZip {
         String owner = owner(raw);
         if (owner == null) {
             if (!relativeOrEmpty(raw)) {
-                skipped.put(raw, LocalizedText.of(
-                        "\"" + raw + "\": liegt außerhalb jedes Ordners einer Abgabe (\"../\" oder ein absoluter Pfad); nicht entpackt",
-                        "\"" + raw + "\": lies outside every submission's folder (\"../\" or an absolute path); not unpacked"));
+                skipped.put(raw, Messages.CORE.text("classzip.liesOutsideEverySubmission", raw));
             }
             return;
         }
         if (owner.equals("__MACOSX") || owner.equals(".DS_Store")) {
-            skipped.putIfAbsent(owner, LocalizedText.of(owner + ": Metadaten von macOS, keine Abgabe; nicht entpackt",
-                    owner + ": macOS metadata, not a submission; not unpacked"));
+            skipped.putIfAbsent(owner, Messages.CORE.text("classzip.macosMetadataNotA", owner));
             return;
         }
         Group g = groups.computeIfAbsent(owner, k -> new Group());

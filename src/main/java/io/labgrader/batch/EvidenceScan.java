@@ -1,5 +1,6 @@
 package io.labgrader.batch;
 
+import io.labgrader.rubric.Messages;
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceException;
 import io.labgrader.evidence.EvidenceReader;
@@ -64,15 +65,11 @@ final class EvidenceScan {
             try {
                 manifest = EvidenceReader.parseManifest(EvidenceBundle.MANIFEST, files.manifest());
             } catch (EvidenceException e) {
-                flags.add(Flag.of(Flag.Kind.MODIFIED,
-                        "manifest.json ist nicht lesbar (" + e.getMessage() + "); ob die Nachweise nach der Aufnahme verändert wurden, lässt sich nicht prüfen.",
-                        "manifest.json is unreadable (" + e.getMessage() + "); whether the evidence was changed after capture cannot be checked."));
+                flags.add(Flag.of(Flag.Kind.MODIFIED, Messages.CORE.text("flag.manifestJsonIsUnreadable", e.getMessage())));
             }
         }
         if (manifest == null && flags.isEmpty()) {
-            flags.add(Flag.of(Flag.Kind.MODIFIED,
-                    "Kein manifest.json: labgrader schreibt es bei jeder Aufnahme; ob die Nachweise verändert wurden, lässt sich nicht prüfen.",
-                    "No manifest.json: labgrader writes one with every capture; whether the evidence was changed cannot be checked."));
+            flags.add(Flag.of(Flag.Kind.MODIFIED, Messages.CORE.text("flag.noManifestJsonLabgrader")));
         } else if (manifest != null) {
             List<String> problemsDe = new ArrayList<>();
             List<String> problemsEn = new ArrayList<>();
@@ -87,8 +84,7 @@ final class EvidenceScan {
         }
         List<Observation> observations = evidence.evidence().observations();
         live(observations).ifPresent(flags::add);
-        lab.inconsistency(evidence.evidence()).ifPresent(detail ->
-                flags.add(Flag.of(Flag.Kind.INCONSISTENT, detail.de(), detail.en())));
+        lab.inconsistency(evidence.evidence()).ifPresent(detail -> flags.add(Flag.of(Flag.Kind.INCONSISTENT, detail)));
         Set<String> fingerprints = new TreeSet<>();
         if (manifest != null && manifest.host() != null) {
             daemon(manifest.host().dockerDaemonId(), fingerprints);
@@ -149,8 +145,7 @@ final class EvidenceScan {
 
     static java.util.Optional<Flag> live(List<Observation> observations) {
         if (observations.isEmpty()) {
-            return java.util.Optional.of(Flag.of(Flag.Kind.NO_LIVE, "Das Journal enthält keine Beobachtungen.",
-                    "The journal holds no observations."));
+            return java.util.Optional.of(Flag.of(Flag.Kind.NO_LIVE, Messages.CORE.text("flag.theJournalHoldsNo")));
         }
         Map<String, Integer> sources = new TreeMap<>();
         for (Observation o : observations) {
@@ -161,9 +156,7 @@ final class EvidenceScan {
         }
         StringBuilder list = new StringBuilder();
         sources.forEach((s, n) -> list.append(list.length() == 0 ? "" : ", ").append(s).append(" (").append(n).append(')'));
-        return java.util.Optional.of(Flag.of(Flag.Kind.NO_LIVE,
-                "Keine Beobachtung von \"labgrader check\" oder \"watch\"; Quellen: " + list + ".",
-                "No observation from \"labgrader check\" or \"watch\"; sources: " + list + "."));
+        return java.util.Optional.of(Flag.of(Flag.Kind.NO_LIVE, Messages.CORE.text("flag.noObservationFromLabgrader", list)));
     }
 
     /** The manifest's daemon ID, in the form the first lab's fingerprints give the engine's own. */

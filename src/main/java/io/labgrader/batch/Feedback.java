@@ -7,6 +7,7 @@ import io.labgrader.report.ConsoleReport;
 import io.labgrader.report.ReportText;
 import io.labgrader.report.SafeText;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -21,7 +22,6 @@ final class Feedback {
     }
 
     static String html(GradeResult result, Language language) {
-        boolean de = language == Language.DE;
         StringBuilder html = new StringBuilder(1024);
         String percent = ReportText.number(ReportText.percent(result.score(), result.maxScore()), language);
         html.append("<p><strong>").append(escape(SafeText.oneLine(result.rubricTitle().in(language)) + ": " + result.score()
@@ -43,7 +43,7 @@ final class Feedback {
             }
             String hint = c.outcome() == Outcome.FAILED && c.hint() != null ? SafeText.oneLine(c.hint().in(language)) : "";
             if (!hint.isEmpty()) {
-                html.append(" <em>").append(escape((de ? "Hinweis: " : "Hint: ") + hint)).append("</em>");
+                html.append(" <em>").append(escape(Messages.CORE.get(language, "report.hint") + hint)).append("</em>");
             }
             html.append("</li>");
         }

@@ -1,6 +1,7 @@
 package io.labgrader.batch;
 
 import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.LocalizedText.Language;
 
 import java.util.List;
@@ -18,30 +19,29 @@ public record Flag(Kind kind, LocalizedText detail, List<String> others) {
         others = List.copyOf(others);
     }
 
+    public static Flag of(Kind kind, LocalizedText detail) {
+        return new Flag(kind, detail, List.of());
+    }
+
     public static Flag of(Kind kind, String de, String en) {
         return new Flag(kind, LocalizedText.of(de, en), List.of());
     }
 
     public enum Kind {
         /** the same container ID, Docker daemon ID, VM UUID or MAC address in two students' evidence */
-        COLLUSION("gleiche Umgebung", "collusion"),
+        COLLUSION,
         /** the manifest's hashes do not match the files */
-        MODIFIED("nach der Aufnahme verändert", "modified after capture"),
+        MODIFIED,
         /** the journal disagrees with the engine's raw captures in the same bundle */
-        INCONSISTENT("widersprüchlich", "inconsistent"),
+        INCONSISTENT,
         /** no observation from labgrader check or watch */
-        NO_LIVE("keine Live-Beobachtung", "no live observation"),
+        NO_LIVE,
         /** two students whose names differ only in Unicode form or case: one student twice? */
-        SAME_NAME("gleicher Name", "same name");
+        SAME_NAME;
 
-        private final LocalizedText label;
-
-        Kind(String de, String en) {
-            this.label = LocalizedText.of(de, en);
-        }
-
+        /** "collusion" / "gleiche Umgebung": the bundle's flag.kind.{id}. */
         public String label(Language language) {
-            return label.in(language);
+            return Messages.CORE.get(language, "flag.kind." + id());
         }
 
         /** "collusion", "modified", "no-live": for CSS classes and JSON */

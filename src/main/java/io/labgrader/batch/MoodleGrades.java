@@ -2,6 +2,7 @@ package io.labgrader.batch;
 
 import io.labgrader.report.SafeText;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -42,7 +43,7 @@ final class MoodleGrades {
 
     private final MoodleOptions options;
     private final int rubricMax;
-    private final boolean de;
+    private final Language language;
     private final Map<Integer, Status> statuses = new HashMap<>();
     private final List<BatchResult.Problem> problems = new ArrayList<>();
     private final List<BatchResult.Problem> replaced = new ArrayList<>();
@@ -53,7 +54,7 @@ final class MoodleGrades {
     private MoodleGrades(MoodleOptions options, int rubricMax, Language language) {
         this.options = options;
         this.rubricMax = rubricMax;
-        this.de = language == Language.DE;
+        this.language = language;
     }
 
     static MoodleGrades prepare(MoodleOptions options, int rubricMax, Spool.Source students, Language language)
@@ -79,17 +80,14 @@ final class MoodleGrades {
             } else {
                 MoodleWorksheet.Entry e = sheet.entries().get(match.entry());
                 if (!s.gradable()) {
-                    status = new Status("not-graded", e.identifier(), "", t("nicht bewertbar; die Zeile bleibt, wie sie war",
-                            "not gradable; the worksheet row stays as it was"));
+                    status = new Status("not-graded", e.identifier(), "", t("moodle.notGradableRowKept"));
                 } else if (e.locked()) {
                     // locallib.php process_import_grades skips a grade whose grading is disabled (grading_disabled)
                     String column = "\"" + sheet.language().canChange() + ": " + sheet.language().no() + "\"";
-                    status = new Status("locked", e.identifier(), "", t("die Bewertung ist in Moodle gesperrt (" + column
-                            + "); die Zeile bleibt, wie sie war", "the grade is locked in Moodle (" + column + "); the row stays as it was"));
+                    status = new Status("locked", e.identifier(), "", t("moodle.locked", column));
                 } else if (e.maxGrade() == null || e.maxGrade().signum() <= 0) {
                     String column = "\"" + sheet.language().maxGrade() + "\"";
-                    status = new Status("unmatched", e.identifier(), "", t("die Zeile hat keine Bestwertung (" + column
-                            + "); sie bleibt, wie sie war", "the worksheet row has no maximum grade (" + column + "); the row stays as it was"));
+                    status = new Status("unmatched", e.identifier(), "", t("moodle.noMaxGrade", column));
                 } else {
                     String grade = sheet.format(worksheetGrade(s, e));
                     status = new Status("filled", e.identifier(), grade, "");
@@ -101,17 +99,12 @@ final class MoodleGrades {
                 }
             }
         } else if (!s.gradable()) {
-            status = new Status("not-graded", "", "", t("nicht bewertbar; keine Zeile in gradebook.csv",
-                    "not gradable; no gradebook row"));
+            status = new Status("not-graded", "", "", t("moodle.notGradableNoRow"));
         } else if (who.fromMoodle()) {
             status = new Status("importable", who.identifier(), gradebookGrade(s), "");
             importable++;
         } else {
-            status = new Status("not-importable", "", gradebookGrade(s), t("keine Moodle-Teilnehmer-ID (nicht in Moodles"
-                    + " Download-Layout): Moodle kann die Zeile nicht zuordnen, daher nicht in gradebook.csv; --moodle-worksheet"
-                    + " ordnet sie über E-Mail-Adresse oder Namen zu", "no Moodle participant id (not in Moodle's download layout):"
-                    + " Moodle cannot match its row, so it is not in gradebook.csv; --moodle-worksheet matches it by e-mail"
-                    + " address or full name"));
+            status = new Status("not-importable", "", gradebookGrade(s), t("moodle.noParticipantId"));
         }
         statuses.put(who.index(), status);
         if (!status.reason().isEmpty() && !status.status().equals("not-graded")) {
@@ -119,8 +112,8 @@ final class MoodleGrades {
         }
     }
 
-    private String t(String german, String english) {
-        return de ? german : english;
+    private String t(String key, Object... args) {
+        return Messages.CORE.get(language, key, args);
     }
 
     Status status(StudentResult s) {

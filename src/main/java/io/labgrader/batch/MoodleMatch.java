@@ -1,7 +1,9 @@
 package io.labgrader.batch;
 
 import io.labgrader.report.SafeText;
+import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 
 import java.io.IOException;
 import java.text.Normalizer;
@@ -31,7 +33,6 @@ final class MoodleMatch {
     }
 
     static Map<Integer, Result> of(MoodleWorksheet sheet, Spool.Source students, Language language) throws IOException {
-        boolean de = language == Language.DE;
         Map<String, List<Integer>> byId = new HashMap<>();
         Map<String, List<Integer>> byEmail = new HashMap<>();
         Map<String, List<Integer>> byName = new HashMap<>();
@@ -51,7 +52,7 @@ final class MoodleMatch {
         Map<Integer, List<Submission>> claims = new HashMap<>();
         students.forEach(s -> {
             Submission who = s.submission();
-            Result r = candidate(who, sheet, byId, byEmail, byName, de);
+            Result r = candidate(who, sheet, byId, byEmail, byName, language);
             results.put(who.index(), r);
             if (r.matched()) {
                 claims.computeIfAbsent(r.entry(), k -> new ArrayList<>()).add(who);
@@ -62,9 +63,8 @@ final class MoodleMatch {
                 String all = String.join(", ", claimants.stream().map(c -> SafeText.oneLine(c.label())).toList());
                 for (Submission c : claimants) {
                     String id = SafeText.oneLine(sheet.entries().get(row).identifier());
-                    results.put(c.index(), new Result(-1, true, de
-                            ? "die Zeile " + id + " der Bewertungstabelle passt zu " + claimants.size() + " Abgaben (" + all + "); keine wird eingetragen"
-                            : "the worksheet row " + id + " matches " + claimants.size() + " submissions (" + all + "); none is filled in"));
+                    results.put(c.index(), new Result(-1, true,
+                            Messages.CORE.get(language, "moodle.rowClaimedTwice", id, claimants.size(), all)));
                 }
             }
         });
@@ -72,30 +72,28 @@ final class MoodleMatch {
     }
 
     private static Result candidate(Submission who, MoodleWorksheet sheet, Map<String, List<Integer>> byId,
-                                    Map<String, List<Integer>> byEmail, Map<String, List<Integer>> byName, boolean de) {
-        String what;
+                                    Map<String, List<Integer>> byEmail, Map<String, List<Integer>> byName, Language language) {
+        LocalizedText what;
         List<Integer> rows;
         String name = "\"" + SafeText.oneLine(who.name()) + "\"";
         if (who.fromMoodle()) {
-            what = (de ? "die Teilnehmer-ID " : "participant id ") + who.participantId();
+            what = Messages.CORE.text("moodle.byParticipantId", who.participantId());
             rows = byId.getOrDefault(who.participantId(), List.of());
         } else if (who.name().contains("@")) {
-            what = (de ? "die E-Mail-Adresse " : "e-mail address ") + name + (sheet.hasEmail() ? ""
-                    : de ? " (die Bewertungstabelle enthält keine E-Mail-Adressen)" : " (the worksheet has no e-mail addresses)");
+            what = Messages.CORE.text(sheet.hasEmail() ? "moodle.byEmail" : "moodle.byEmailNoColumn", name);
             rows = byEmail.getOrDefault(key(who.name()), List.of());
         } else {
-            what = (de ? "den vollständigen Namen " : "full name ") + name;
+            what = Messages.CORE.text("moodle.byFullName", name);
             rows = byName.getOrDefault(key(who.name()), List.of());
         }
         if (rows.size() == 1) {
             return new Result(rows.get(0), false, "");
         }
         if (rows.isEmpty()) {
-            return new Result(-1, false, (de ? "keine Zeile der Bewertungstabelle hat " : "no worksheet row has the ") + what);
+            return new Result(-1, false, Messages.CORE.get(language, "moodle.noRow", what));
         }
         String ids = String.join(", ", rows.stream().map(r -> SafeText.oneLine(sheet.entries().get(r).identifier())).toList());
-        return new Result(-1, true, de ? rows.size() + " Zeilen der Bewertungstabelle haben " + what + " (" + ids + ")"
-                : rows.size() + " worksheet rows have the " + what + " (" + ids + ")");
+        return new Result(-1, true, Messages.CORE.get(language, "moodle.severalRows", rows.size(), what, ids));
     }
 
     /** Unicode-normalised (NFKC), case-folded, controls and bidirectional marks removed, spaces collapsed. */

@@ -2,6 +2,7 @@ package io.labgrader.batch;
 
 import io.labgrader.report.SafeText;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 import org.jsoup.nodes.Element;
 
 /**
@@ -15,23 +16,19 @@ final class MoodleSection {
     }
 
     static void append(Element body, MoodleSummary m, Language language) {
-        boolean de = language == Language.DE;
         body.appendElement("h2").text("Moodle");
         String what = m.hasWorksheet()
-                ? (de ? "Bewertungstabelle " + m.worksheet() + ": " + m.filled() + " von " + m.rows() + " Zeilen ausgefüllt."
-                : "Grading worksheet " + m.worksheet() + ": " + m.filled() + " of " + m.rows() + " rows filled in.")
-                : (de ? GradebookCsv.FILE_NAME + ": " + m.importable() + " Zeilen, die Moodle zuordnen kann."
-                : GradebookCsv.FILE_NAME + ": " + m.importable() + " rows Moodle can match.");
+                ? Messages.CORE.get(language, "moodle.worksheetFilled", m.worksheet(), m.filled(), m.rows())
+                : Messages.CORE.get(language, "moodle.gradebookRows", GradebookCsv.FILE_NAME, m.importable());
         body.appendElement("p").addClass("note").id("moodle-summary").text(SafeText.oneLine(what));
         if (m.problems().isEmpty()) {
             return;
         }
-        body.appendElement("p").addClass("note").text(de ? "Für diese Abgaben erhält Moodle keine Bewertung:"
-                : "Moodle receives no grade for these submissions:");
+        body.appendElement("p").addClass("note").text(Messages.CORE.get(language, "moodle.noGradeFor"));
         Element table = body.appendElement("table").id("moodle-unmatched");
         Element head = table.appendElement("thead").appendElement("tr");
-        head.appendElement("th").text(de ? "Name" : "Student");
-        head.appendElement("th").text(de ? "Grund" : "Reason");
+        head.appendElement("th").text(Messages.CORE.get(language, "overview.student"));
+        head.appendElement("th").text(Messages.CORE.get(language, "overview.reason"));
         Element rows = table.appendElement("tbody");
         for (BatchResult.Problem p : m.problems()) {
             Element row = rows.appendElement("tr");

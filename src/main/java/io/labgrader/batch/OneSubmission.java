@@ -1,5 +1,6 @@
 package io.labgrader.batch;
 
+import io.labgrader.rubric.Messages;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.evidence.RawCaptures;
 import io.labgrader.grading.LoadedEvidence;
@@ -34,7 +35,7 @@ public final class OneSubmission {
         Path work = null;
         try {
             if (!Files.isDirectory(folder)) {
-                throw Rejection.of(shown + " fehlt: es wurde nichts hochgeladen.", shown + " is missing: nothing was uploaded.");
+                throw Rejection.of(Messages.CORE.text("rejected.isMissingNothingWas", shown));
             }
             work = Files.createTempDirectory("labgrader-submission");
             Submission submission = new Submission(0, "name:" + shown, shown, null, shown, folder, List.of(), shown);

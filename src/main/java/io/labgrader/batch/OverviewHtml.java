@@ -6,6 +6,7 @@ import io.labgrader.report.ReportText;
 import io.labgrader.report.SafeText;
 import io.labgrader.rubric.Criterion;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.Rubric;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
@@ -68,12 +69,10 @@ final class OverviewHtml {
 
     private final Rubric rubric;
     private final Language language;
-    private final boolean de;
 
     OverviewHtml(Rubric rubric, Language language) {
         this.rubric = rubric;
         this.language = language;
-        this.de = language == Language.DE;
     }
 
     /** Markers in the page's frame where the students' rows go; students' text is escaped, so never looks like one. */
@@ -90,21 +89,21 @@ final class OverviewHtml {
         doc.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(true).indentAmount(1);
         doc.prependChild(new DocumentType("html", "", ""));
         Element html = doc.selectFirst("html");
-        html.attr("lang", de ? "de" : "en");
+        html.attr("lang", language.tag());
         Element head = doc.head();
         head.appendElement("meta").attr("charset", "utf-8");
         head.appendElement("meta").attr("http-equiv", "Content-Security-Policy").attr("content", CSP);
         head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
         head.appendElement("meta").attr("name", "generator").attr("content", "labgrader");
         String title = SafeText.oneLine(rubric.title().in(language));
-        head.appendElement("title").text(title + " — " + t("Klassenübersicht", "class overview"));
+        head.appendElement("title").text(title + " — " + t("overview.classOverview"));
         head.appendElement("style").appendChild(new org.jsoup.nodes.DataNode(CSS));
 
         Element body = doc.body();
         Element header = body.appendElement("header");
         header.appendElement("h1").text(title);
-        header.appendElement("p").addClass("meta").text(t("Bewertungsvorgabe ", "Rubric ") + SafeText.oneLine(rubric.id())
-                + " · " + rubric.maxScore() + t(" Punkte", " points") + " · " + t("bewertet ", "graded ") + gradedAt);
+        header.appendElement("p").addClass("meta").text(t("overview.rubric") + SafeText.oneLine(rubric.id())
+                + " · " + rubric.maxScore() + t("overview.points") + " · " + t("overview.graded") + gradedAt);
 
         summary(body, stats);
         histogram(body, stats);
@@ -115,13 +114,11 @@ final class OverviewHtml {
         notGradableTable(body, stats);
         MoodleSection.append(body, moodle.summary(), language);
         if (!ignored.isEmpty()) {
-            body.appendElement("h2").text(t("Ignoriert", "Ignored"));
+            body.appendElement("h2").text(t("overview.ignored"));
             Element list = body.appendElement("ul").id("ignored");
             ignored.forEach(i -> list.appendElement("li").text(SafeText.oneLine(i)));
         }
-        body.appendElement("footer").addClass("note").text(t(
-                "Markierungen (Flags) ändern nie eine Bewertung; sie zeigen, was sich eine Lehrperson ansehen sollte.",
-                "Flags never change a score; they show what an instructor should look at."));
+        body.appendElement("footer").addClass("note").text(t("overview.flagsNeverChangeA"));
 
         Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         String frame = doc.outerHtml();
@@ -161,12 +158,12 @@ final class OverviewHtml {
 
     private void summary(Element body, ClassStats stats) {
         Element dl = body.appendElement("dl").addClass("summary").id("summary");
-        item(dl, "students", t("Studierende", "Students"), Integer.toString(stats.students));
-        item(dl, "graded", t("Bewertet", "Graded"), Integer.toString(stats.graded));
-        item(dl, "not-gradable", t("Nicht bewertbar", "Not gradable"), Integer.toString(stats.notGradable));
-        item(dl, "flagged", t("Markiert", "Flagged"), Integer.toString(stats.flagged));
-        item(dl, "mean", t("Mittelwert", "Mean"), number(stats.mean()) + " / " + stats.maxScore);
-        item(dl, "median", t("Median", "Median"), number(stats.median()) + " / " + stats.maxScore);
+        item(dl, "students", t("overview.students"), Integer.toString(stats.students));
+        item(dl, "graded", t("overview.graded2"), Integer.toString(stats.graded));
+        item(dl, "not-gradable", t("overview.notGradable"), Integer.toString(stats.notGradable));
+        item(dl, "flagged", t("overview.flagged"), Integer.toString(stats.flagged));
+        item(dl, "mean", t("overview.mean"), number(stats.mean()) + " / " + stats.maxScore);
+        item(dl, "median", t("overview.median"), number(stats.median()) + " / " + stats.maxScore);
     }
 
     private static void item(Element dl, String id, String label, String value) {
@@ -176,13 +173,13 @@ final class OverviewHtml {
     }
 
     private void histogram(Element body, ClassStats stats) {
-        body.appendElement("h2").text(t("Verteilung der Punkte", "Score distribution"));
+        body.appendElement("h2").text(t("overview.scoreDistribution"));
         int max = stats.histogram.stream().mapToInt(ClassStats.Bin::students).max().orElse(0);
         int width = ClassStats.BINS * (BAR_WIDTH + BAR_GAP) + BAR_GAP;
         int height = CHART_HEIGHT + LABEL_SPACE;
         Element svg = body.appendElement("svg").addClass("histogram").id("histogram").attr("viewBox", "0 0 " + width + " " + height)
                 .attr("width", Integer.toString(width)).attr("height", Integer.toString(height)).attr("role", "img")
-                .attr("aria-label", t("Histogramm der Punkte in Prozent", "Histogram of scores in percent"));
+                .attr("aria-label", t("overview.histogramOfScoresIn"));
         svg.appendElement("line").attr("x1", "0").attr("x2", Integer.toString(width))
                 .attr("y1", Integer.toString(CHART_HEIGHT)).attr("y2", Integer.toString(CHART_HEIGHT))
                 .attr("stroke", "currentColor").attr("stroke-width", "1");
@@ -192,7 +189,7 @@ final class OverviewHtml {
             int barHeight = max == 0 ? 0 : (int) Math.round((CHART_HEIGHT - 18) * (double) bin.students() / max);
             Element g = svg.appendElement("g").addClass("bin").attr("data-from", Integer.toString(bin.fromPercent()))
                     .attr("data-to", Integer.toString(bin.toPercent())).attr("data-students", Integer.toString(bin.students()));
-            g.appendElement("title").text(bin.label() + ": " + bin.students() + t(" Studierende", " students"));
+            g.appendElement("title").text(bin.label() + ": " + bin.students() + t("overview.students2"));
             g.appendElement("rect").addClass("bar-rect").attr("x", Integer.toString(x))
                     .attr("y", Integer.toString(CHART_HEIGHT - barHeight)).attr("width", Integer.toString(BAR_WIDTH))
                     .attr("height", Integer.toString(barHeight));
@@ -205,22 +202,22 @@ final class OverviewHtml {
             i++;
         }
         svg.appendElement("text").attr("x", Integer.toString(width / 2)).attr("y", Integer.toString(height - 4))
-                .attr("text-anchor", "middle").text(t("Punkte in % der Höchstpunktzahl", "score in % of the maximum"));
+                .attr("text-anchor", "middle").text(t("overview.scoreInOfThe"));
     }
 
     private void criteria(Element body, ClassStats stats) {
-        body.appendElement("h2").text(t("Bestanden je Kriterium", "Pass rate per criterion"));
+        body.appendElement("h2").text(t("overview.passRatePerCriterion"));
         Element table = body.appendElement("table").id("criteria");
         Element head = table.appendElement("thead").appendElement("tr");
         head.appendElement("th").addClass("num").text("#");
-        head.appendElement("th").text(t("Kriterium", "Criterion"));
-        head.appendElement("th").text(t("Titel", "Title"));
-        head.appendElement("th").addClass("num").text(t("Punkte", "Points"));
-        head.appendElement("th").addClass("num").text(t("Bestanden", "Passed"));
-        head.appendElement("th").text(t("Quote", "Pass rate"));
-        head.appendElement("th").addClass("num").text(t("Nicht bestanden", "Failed"));
-        head.appendElement("th").addClass("num").text(t("Blockiert", "Blocked"));
-        head.appendElement("th").addClass("num").text(t("Nicht bewertbar", "Not gradable"));
+        head.appendElement("th").text(t("overview.criterion"));
+        head.appendElement("th").text(t("overview.title"));
+        head.appendElement("th").addClass("num").text(t("overview.points2"));
+        head.appendElement("th").addClass("num").text(t("overview.passed"));
+        head.appendElement("th").text(t("overview.passRate"));
+        head.appendElement("th").addClass("num").text(t("overview.failed"));
+        head.appendElement("th").addClass("num").text(t("overview.blocked"));
+        head.appendElement("th").addClass("num").text(t("overview.notGradable"));
         Element tbody = table.appendElement("tbody");
         int n = 0;
         for (ClassStats.CriterionStats c : stats.criteria) {
@@ -244,13 +241,13 @@ final class OverviewHtml {
     }
 
     private void studentTable(Element body) {
-        body.appendElement("h2").text(t("Studierende", "Students"));
+        body.appendElement("h2").text(t("overview.students"));
         List<Criterion> criteria = rubric.criteria();
         Element table = body.appendElement("table").id("students");
         Element head = table.appendElement("thead").appendElement("tr");
         head.appendElement("th").addClass("num").text("#");
-        head.appendElement("th").text(t("Name", "Student"));
-        head.appendElement("th").addClass("num").text(t("Punkte", "Score"));
+        head.appendElement("th").text(t("overview.student"));
+        head.appendElement("th").addClass("num").text(t("overview.score"));
         head.appendElement("th").addClass("num").text("%");
         int n = 0;
         for (Criterion c : criteria) {
@@ -258,8 +255,8 @@ final class OverviewHtml {
             head.appendElement("th").addClass("mark").appendElement("abbr")
                     .attr("title", c.id() + " · " + SafeText.oneLine(c.title().in(language))).text(Integer.toString(n));
         }
-        head.appendElement("th").text(t("Markierungen", "Flags"));
-        head.appendElement("th").text(t("Berichte", "Reports"));
+        head.appendElement("th").text(t("overview.flags"));
+        head.appendElement("th").text(t("overview.reports"));
         table.appendElement("tbody").appendChild(new Comment(ROWS + "students"));
     }
 
@@ -288,7 +285,7 @@ final class OverviewHtml {
                         .text(ConsoleReport.mark(o));
             }
         } else {
-            row.appendElement("td").addClass("num score").text(t("nicht bewertbar", "not gradable"));
+            row.appendElement("td").addClass("num score").text(t("overview.notGradable2"));
             row.appendElement("td").addClass("num percent").text("–");
             row.appendElement("td").addClass("reason").attr("colspan", Integer.toString(criteria.size())).text(s.reason());
         }
@@ -312,17 +309,17 @@ final class OverviewHtml {
     }
 
     private void flagTable(Element body, ClassStats stats) {
-        body.appendElement("h2").text(t("Markierungen", "Flags"));
+        body.appendElement("h2").text(t("overview.flags"));
         if (stats.flagged == 0) {
-            body.appendElement("p").addClass("note").id("flags").text(t("Keine.", "None."));
+            body.appendElement("p").addClass("note").id("flags").text(t("overview.none"));
             return;
         }
-        body.appendElement("p").addClass("note").text(t("Markierungen ändern keine Bewertung.", "Flags never change a score."));
+        body.appendElement("p").addClass("note").text(t("overview.flagsNeverChangeA2"));
         Element table = body.appendElement("table").id("flags");
         Element head = table.appendElement("thead").appendElement("tr");
-        head.appendElement("th").text(t("Name", "Student"));
-        head.appendElement("th").text(t("Art", "Kind"));
-        head.appendElement("th").text(t("Was", "Detail"));
+        head.appendElement("th").text(t("overview.student"));
+        head.appendElement("th").text(t("overview.kind"));
+        head.appendElement("th").text(t("overview.detail"));
         table.appendElement("tbody").appendChild(new Comment(ROWS + "flags"));
     }
 
@@ -343,12 +340,12 @@ final class OverviewHtml {
         if (stats.notGradable == 0) {
             return;
         }
-        body.appendElement("h2").text(t("Nicht bewertbar", "Could not be graded"));
+        body.appendElement("h2").text(t("overview.couldNotBeGraded"));
         Element table = body.appendElement("table").id("not-gradable");
         Element head = table.appendElement("thead").appendElement("tr");
-        head.appendElement("th").text(t("Name", "Student"));
-        head.appendElement("th").text(t("Abgabe", "Submission"));
-        head.appendElement("th").text(t("Grund", "Reason"));
+        head.appendElement("th").text(t("overview.student"));
+        head.appendElement("th").text(t("overview.submission"));
+        head.appendElement("th").text(t("overview.reason"));
         table.appendElement("tbody").appendChild(new Comment(ROWS + "not-gradable"));
     }
 
@@ -363,10 +360,10 @@ final class OverviewHtml {
 
     private String outcomeWord(Outcome o) {
         return switch (o) {
-            case PASSED -> t("bestanden", "passed");
-            case FAILED -> t("nicht bestanden", "failed");
-            case BLOCKED -> t("blockiert", "blocked");
-            case NOT_GRADABLE -> t("nicht bewertbar", "not gradable");
+            case PASSED -> t("overview.passed2");
+            case FAILED -> t("overview.failed2");
+            case BLOCKED -> t("overview.blocked2");
+            case NOT_GRADABLE -> t("overview.notGradable2");
         };
     }
 
@@ -374,8 +371,8 @@ final class OverviewHtml {
         return ReportText.number(value, language);
     }
 
-    private String t(String german, String english) {
-        return de ? german : english;
+    private String t(String key, Object... args) {
+        return Messages.CORE.get(language, key, args);
     }
 
     /** A path segment for an href: UTF-8, percent-encoded, spaces as %20. */

@@ -16,8 +16,8 @@ public final class Rejection extends Exception {
         this.reason = reason;
     }
 
-    public static Rejection of(String de, String en) {
-        return new Rejection(LocalizedText.of(de, en));
+    public static Rejection of(LocalizedText reason) {
+        return new Rejection(reason);
     }
 
     public LocalizedText reason() {

@@ -1,5 +1,6 @@
 package io.labgrader.batch;
 
+import io.labgrader.rubric.Messages;
 import io.labgrader.evidence.EvidenceBundle;
 
 import java.io.ByteArrayOutputStream;
@@ -250,10 +251,7 @@ final class SafeUnzip {
                     throw tooLarge(shownAs, limits);
                 }
                 if (written > ratioLimit) {
-                    throw Rejection.of(shownAs + ": \"" + entry.getName() + "\" entpackt sich auf mehr als das " + limits.maxRatio()
-                                    + "-Fache seiner gepackten Größe (eine Zip-Bombe?).",
-                            shownAs + ": \"" + entry.getName() + "\" unpacks to more than " + limits.maxRatio()
-                                    + " times its packed size (a zip bomb?).");
+                    throw Rejection.of(Messages.CORE.text("rejected.unpacksToMoreThan", shownAs, entry.getName(), limits.maxRatio()));
                 }
                 sha.update(buffer, 0, n);
                 sink.write(buffer, 0, n);
@@ -275,12 +273,10 @@ final class SafeUnzip {
         try {
             size = Files.size(zip);
         } catch (IOException e) {
-            throw Rejection.of(shownAs + " kann nicht gelesen werden: " + e.getMessage() + ".",
-                    shownAs + " cannot be read: " + e.getMessage() + ".");
+            throw Rejection.of(Messages.CORE.text("rejected.cannotBeRead", shownAs, e.getMessage()));
         }
         if (size == 0) {
-            throw Rejection.of(shownAs + " ist leer (0 Bytes). Laden Sie die Zip-Datei mit Ihren Nachweisen erneut hoch.",
-                    shownAs + " is empty (0 bytes). Upload the zip with your evidence again.");
+            throw Rejection.of(Messages.CORE.text("rejected.isEmptyBytesUpload", shownAs));
         }
         if (size > limits.maxBytes()) {
             throw tooLarge(shownAs, limits);
@@ -315,9 +311,7 @@ final class SafeUnzip {
         }
         String n = name.replace('\\', '/');
         if (n.startsWith("/") || n.matches("^[A-Za-z]:.*")) {
-            throw Rejection.of(shownAs + " enthält den absoluten Pfad \"" + name + "\"; das wird aus Sicherheitsgründen nicht entpackt. "
-                            + "Packen Sie nur den Ordner evidence/ ein.",
-                    shownAs + " holds the absolute path \"" + name + "\", which is not unpacked for safety. Zip only the evidence/ folder.");
+            throw Rejection.of(Messages.CORE.text("rejected.holdsTheAbsolutePath", shownAs, name));
         }
         List<String> parts = new ArrayList<>();
         for (String part : n.split("/")) {
@@ -336,33 +330,23 @@ final class SafeUnzip {
     }
 
     private static Rejection outside(String shownAs, String name) {
-        return Rejection.of(shownAs + " enthält den Pfad \"" + name + "\", der aus dem Ordner der Abgabe hinausführt; "
-                        + "das wird aus Sicherheitsgründen nicht entpackt. Packen Sie nur den Ordner evidence/ ein.",
-                shownAs + " holds the path \"" + name + "\", which leads out of the submission's folder and is not unpacked "
-                        + "for safety. Zip only the evidence/ folder.");
+        return Rejection.of(Messages.CORE.text("rejected.holdsThePathWhich", shownAs, name));
     }
 
     static Rejection twice(String shownAs, String name) {
-        return Rejection.of(shownAs + " enthält \"" + name + "\" zweimal; packen Sie die Nachweise neu.",
-                shownAs + " holds \"" + name + "\" twice; zip the evidence again.");
+        return Rejection.of(Messages.CORE.text("rejected.holdsTwiceZipThe", shownAs, name));
     }
 
     static Rejection tooMany(String shownAs, int count, Limits limits) {
-        return Rejection.of(shownAs + " enthält " + count + " Einträge, mehr als die erlaubten " + limits.maxEntries() + ".",
-                shownAs + " holds " + count + " entries, more than the " + limits.maxEntries() + " allowed.");
+        return Rejection.of(Messages.CORE.text("rejected.holdsEntriesMoreThan", shownAs, count, limits.maxEntries()));
     }
 
     static Rejection tooLarge(String shownAs, Limits limits) {
-        return Rejection.of(shownAs + " ist größer als " + Limits.size(limits.maxBytes())
-                        + " (ausgepackt); die Nachweise eines Labs sind wenige MiB groß. Geben Sie nur den Ordner evidence/ ab.",
-                shownAs + " is larger than " + Limits.size(limits.maxBytes())
-                        + " (unpacked); a lab's evidence is a few MiB. Submit only the evidence/ folder.");
+        return Rejection.of(Messages.CORE.text("rejected.isLargerThanUnpacked", shownAs, Limits.size(limits.maxBytes())));
     }
 
     static Rejection unreadable(String shownAs, Exception e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return Rejection.of(shownAs + " ist keine lesbare Zip-Datei (" + why + "); vielleicht abgeschnitten oder verschlüsselt. "
-                        + "Packen Sie die Nachweise neu und laden Sie sie erneut hoch.",
-                shownAs + " is not a readable zip file (" + why + "); perhaps truncated or encrypted. Zip the evidence again and upload it again.");
+        return Rejection.of(Messages.CORE.text("rejected.isNotAReadable", shownAs, why));
     }
 }

@@ -1,6 +1,6 @@
 package io.labgrader.batch;
 
-import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.Messages;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -52,12 +52,7 @@ final class SameNames {
     private static Flag flag(Submission s, Submission other) {
         boolean unicode = Normalizer.normalize(s.name(), Normalizer.Form.NFC)
                 .equals(Normalizer.normalize(other.name(), Normalizer.Form.NFC));
-        String de = unicode ? "in der Unicode-Schreibweise (NFC/NFD)" : "in Groß- und Kleinschreibung";
-        String en = unicode ? "in Unicode form (NFC/NFD)" : "in case";
-        return new Flag(Flag.Kind.SAME_NAME, LocalizedText.of(
-                "Der Name unterscheidet sich nur " + de + " von dem von " + other.label() + " (\"" + other.source()
-                        + "\"): dieselbe Person zweimal?",
-                "The name differs only " + en + " from that of " + other.label() + " (\"" + other.source()
-                        + "\"): the same student twice?"), List.of(other.key()));
+        return new Flag(Flag.Kind.SAME_NAME, Messages.CORE.text(unicode ? "flag.sameName.unicode" : "flag.sameName.case",
+                other.label(), other.source()), List.of(other.key()));
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.labgrader.evidence.Json;
 import io.labgrader.grading.Outcome;
-import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.LocalizedTextJson;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -41,7 +41,8 @@ final class Spool {
                        List<String> fingerprints, Map<String, Double> compared) {
     }
 
-    record FlagJson(Flag.Kind kind, String de, String en, List<String> others) {
+    /** A flag's detail as {@link LocalizedTextJson}: its message key and arguments, so any language can show it later. */
+    record FlagJson(Flag.Kind kind, String detail, List<String> others) {
     }
 
     /** A student read back, and the machine identifiers of their evidence. */
@@ -50,7 +51,7 @@ final class Spool {
 
     static StudentJson json(StudentResult s, Set<String> fingerprints) {
         Submission who = s.submission();
-        List<FlagJson> flags = s.flags().stream().map(f -> new FlagJson(f.kind(), f.detail().de(), f.detail().en(), f.others())).toList();
+        List<FlagJson> flags = s.flags().stream().map(f -> new FlagJson(f.kind(), LocalizedTextJson.write(f.detail()), f.others())).toList();
         return new StudentJson(who.index(), who.key(), who.name(), who.participantId(), who.source(), who.duplicates(),
                 who.folder(), s.gradable(), s.score(), s.maxScore(), s.outcomes(), s.notes(), s.reason(), flags, s.feedback(),
                 s.evidence(), List.copyOf(new TreeSet<>(fingerprints)), s.compared());
@@ -60,7 +61,7 @@ final class Spool {
         Submission who = new Submission(s.index(), s.key(), s.name(), s.participantId(), s.source(), null,
                 s.duplicates() == null ? List.of() : s.duplicates(), s.folder());
         List<Flag> flags = (s.flags() == null ? List.<FlagJson>of() : s.flags()).stream()
-                .map(f -> new Flag(f.kind(), LocalizedText.of(f.de(), f.en()), f.others() == null ? List.of() : f.others())).toList();
+                .map(f -> new Flag(f.kind(), LocalizedTextJson.read(f.detail()), f.others() == null ? List.of() : f.others())).toList();
         StudentResult student = new StudentResult(who, s.gradable(), s.score(), s.maxScore(), nonNull(s.outcomes()),
                 nonNull(s.notes()), s.reason() == null ? "" : s.reason(), flags, s.feedback() == null ? "" : s.feedback(),
                 s.evidence() == null ? "" : s.evidence(), s.compared());

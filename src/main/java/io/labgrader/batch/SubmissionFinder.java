@@ -1,5 +1,6 @@
 package io.labgrader.batch;
 
+import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.LocalizedText.Language;
 
 import java.io.IOException;
@@ -87,16 +88,15 @@ public final class SubmissionFinder {
         for (Path path : entries) {
             String fileName = path.getFileName().toString();
             if (excluded.contains(path.toAbsolutePath().normalize())) {
-                ignored.add(fileName + ": " + t(language, "der Ausgabe-Ordner dieses Laufs", "this run's output folder"));
+                ignored.add(fileName + ": " + Messages.CORE.get(language, "finder.thisRunSOutput"));
                 continue;
             }
             if (fileName.equals("__MACOSX")) {
-                ignored.add(fileName + ": " + t(language, "Metadaten von macOS, keine Abgabe", "macOS metadata, not a submission"));
+                ignored.add(fileName + ": " + Messages.CORE.get(language, "finder.macosMetadataNotA"));
                 continue;
             }
             if (fileName.startsWith(".")) {
-                ignored.add(fileName + ": " + t(language, "versteckt (der Name beginnt mit \".\"); benennen Sie es um, wenn es eine Abgabe ist",
-                        "hidden (the name starts with \".\"); rename it if it is a submission"));
+                ignored.add(fileName + ": " + Messages.CORE.get(language, "finder.hiddenTheNameStarts"));
                 continue;
             }
             boolean folder = Files.isDirectory(path);   // a link to a folder counts; the preparer checks where it leads
@@ -105,8 +105,7 @@ public final class SubmissionFinder {
             Entry entry;
             if (moodle.matches()) {
                 if (!moodle.group("plugin").equals("file")) {
-                    ignored.add(fileName + ": " + t(language, "Moodle-Abgabe vom Typ " + moodle.group("plugin") + ", keine Dateien",
-                            "Moodle " + moodle.group("plugin") + " submission, not files"));
+                    ignored.add(fileName + ": " + Messages.CORE.get(language, "finder.moodleSubmissionNotFiles", moodle.group("plugin")));
                     continue;
                 }
                 if (!folder && !zip) {
@@ -142,14 +141,10 @@ public final class SubmissionFinder {
 
     private static String notFolderOrZip(Path path, Language language) {
         if (Files.isSymbolicLink(path) && !Files.exists(path)) {
-            return t(language, "ein Link auf nichts", "a link to nothing");
+            return Messages.CORE.get(language, "finder.aLinkToNothing");
         }
-        return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) ? t(language, "weder Ordner noch Zip-Datei", "not a folder or zip")
-                : t(language, "weder Ordner noch Zip-Datei noch gewöhnliche Datei", "not a folder, zip or regular file");
-    }
-
-    private static String t(Language language, String de, String en) {
-        return language == Language.DE ? de : en;
+        return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) ? Messages.CORE.get(language, "finder.notAFolderOr")
+                : Messages.CORE.get(language, "finder.notAFolderZip");
     }
 
     static String sortKey(String name) {

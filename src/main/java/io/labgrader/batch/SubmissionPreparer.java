@@ -1,5 +1,7 @@
 package io.labgrader.batch;
 
+import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.Messages;
 import io.labgrader.evidence.EvidenceBundle;
 
 import java.io.IOException;
@@ -74,10 +76,7 @@ final class SubmissionPreparer {
     private BundleFiles prepare(Submission s, Path work, List<ZipFile> opened) throws Rejection {
         if (!s.duplicates().isEmpty()) {
             List<String> quoted = s.sources().stream().map(x -> "\"" + x + "\"").toList();
-            throw Rejection.of("Für " + s.label() + " gibt es mehrere Abgaben: " + join(quoted, " und ")
-                            + ". Welche zählt, ist nicht eindeutig; behalten Sie eine davon und bewerten Sie erneut.",
-                    "There are several submissions for " + s.label() + ": " + join(quoted, " and ")
-                            + ". Which one counts is ambiguous; keep one of them and grade again.");
+            throw Rejection.of(Messages.CORE.text("rejected.severalSubmissions", s.label(), and(quoted)));
         }
         Rejection early = refused.get(s.source());
         if (early != null) {
@@ -90,7 +89,7 @@ final class SubmissionPreparer {
                     throw linkOut(s.source());
                 }
             } catch (IOException e) {
-                throw Rejection.of(s.source() + " ist ein symbolischer Link auf nichts.", s.source() + " is a symbolic link to nothing.");
+                throw Rejection.of(Messages.CORE.text("rejected.isASymbolicLink", s.source()));
             }
         }
         List<Candidate> candidates;
@@ -117,10 +116,7 @@ final class SubmissionPreparer {
         List<Candidate> best = candidates.stream().filter(c -> c.depth() == shallowest).toList();
         if (best.size() > 1) {
             String names = best.stream().map(c -> "\"" + c.shown() + "\"").limit(5).collect(Collectors.joining(", "));
-            throw Rejection.of(s.source() + " enthält mehrere Nachweis-Ordner (" + names
-                            + "). Welcher zählt, ist nicht eindeutig; geben Sie genau einen Ordner evidence/ ab.",
-                    s.source() + " holds several evidence folders (" + names
-                            + "). Which one counts is ambiguous; submit exactly one evidence/ folder.");
+            throw Rejection.of(Messages.CORE.text("rejected.holdsSeveralEvidenceFolders", s.source(), names));
         }
         Candidate chosen = best.get(0);
         if (chosen.zip() == null) {
@@ -375,24 +371,19 @@ final class SubmissionPreparer {
     }
 
     private static Rejection special(String path) {
-        return Rejection.of(path + " ist keine gewöhnliche Datei (ein Gerät, eine Pipe oder ein Socket).",
-                path + " is not a regular file (a device, pipe or socket).");
+        return Rejection.of(Messages.CORE.text("rejected.isNotARegular", path));
     }
 
     private Rejection tooManyFiles(String shown) {
-        return Rejection.of(shown + " enthält mehr als " + limits.maxEntries() + " Dateien; geben Sie nur den Ordner evidence/ ab.",
-                shown + " holds more than " + limits.maxEntries() + " files; submit only the evidence/ folder.");
+        return Rejection.of(Messages.CORE.text("rejected.holdsMoreThanFiles", shown, limits.maxEntries()));
     }
 
     private static Rejection unreadable(String shown, IOException e) {
-        return Rejection.of(shown + " kann nicht gelesen werden: " + e.getMessage() + ".", shown + " cannot be read: " + e.getMessage() + ".");
+        return Rejection.of(Messages.CORE.text("rejected.cannotBeRead", shown, e.getMessage()));
     }
 
     private static Rejection linkOut(String link) {
-        return Rejection.of(link + " ist ein symbolischer Link, der aus der Abgabe hinausführt; er wird aus Sicherheitsgründen "
-                        + "nicht gelesen. Geben Sie die Dateien selbst ab, nicht Verweise auf sie.",
-                link + " is a symbolic link that leads out of the submission and is not read for safety. "
-                        + "Submit the files themselves, not links to them.");
+        return Rejection.of(Messages.CORE.text("rejected.isASymbolicLink2", link));
     }
 
     private Rejection nothingInZip(ZipFile zip, String source) throws Rejection {
@@ -414,20 +405,17 @@ final class SubmissionPreparer {
 
     private static Rejection nothing(String source, List<String> names) {
         if (names.isEmpty()) {
-            return Rejection.of(source + " ist leer: keine Nachweise. Führen Sie \"labgrader check\" aus und geben Sie den Ordner evidence/ ab.",
-                    source + " is empty: no evidence. Run \"labgrader check\" and submit the evidence/ folder.");
+            return Rejection.of(Messages.CORE.text("rejected.isEmptyNoEvidence", source));
         }
         String listed = names.stream().limit(6).collect(Collectors.joining(", ")) + (names.size() > 6 ? ", …" : "");
-        return Rejection.of(source + " enthält keine Nachweise von labgrader (keine Datei " + EvidenceBundle.JOURNAL + "; gefunden: " + listed
-                        + "). Führen Sie \"labgrader check\" aus und geben Sie den Ordner evidence/ ab.",
-                source + " holds no labgrader evidence (no " + EvidenceBundle.JOURNAL + "; found: " + listed
-                        + "). Run \"labgrader check\" and submit the evidence/ folder.");
+        return Rejection.of(Messages.CORE.text("rejected.holdsNoLabgraderEvidence", source, EvidenceBundle.JOURNAL, listed));
     }
 
-    private static String join(List<String> items, String lastSeparator) {
+    /** "a, b and c" in the reader's language. */
+    private static LocalizedText and(List<String> items) {
         if (items.size() <= 1) {
-            return String.join("", items);
+            return LocalizedText.same(String.join("", items));
         }
-        return String.join(", ", items.subList(0, items.size() - 1)) + lastSeparator + items.get(items.size() - 1);
+        return Messages.CORE.text("list.and", String.join(", ", items.subList(0, items.size() - 1)), items.get(items.size() - 1));
     }
 }

@@ -9,8 +9,10 @@ import io.labgrader.batch.MoodleSummary;
 import io.labgrader.batch.Shard;
 import io.labgrader.batch.StudentResult;
 import io.labgrader.report.ConsoleEncoding;
+import io.labgrader.report.ReportText;
 import io.labgrader.report.SafeText;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.Rubric;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -41,7 +43,6 @@ final class BatchRun {
     static int run(Rubric rubric, Path input, Path out, int jobs, Limits limits, Shard shard, MoodleOptions moodle,
                    CommonOptions options, Clock clock, PrintStream stdout, PrintStream stderr) {
         Language language = options.language();
-        boolean de = language == Language.DE;
         BatchGrader grader = new BatchGrader(rubric, new BatchGrader.Settings(input, out, jobs, language, limits, clock, shard,
                 moodle));
         Progress progress = System.console() != null ? new Bar(language, options.colour()) : new Lines(language, stdout);
@@ -56,7 +57,7 @@ final class BatchRun {
             return ExitCodes.NOTHING_GRADABLE;
         } catch (IOException e) {
             progress.close();
-            stderr.println((de ? "labgrader: kann nicht in " : "labgrader: cannot write to ") + out + ": " + e.getMessage());
+            stderr.println((Messages.CORE.get(language, "cli.labgraderCannotWriteTo")) + out + ": " + e.getMessage());
             return ExitCodes.NOTHING_GRADABLE;
         } finally {
             try {
@@ -75,15 +76,13 @@ final class BatchRun {
 
     /** 3 when no student could be graded, 1 when one is below --fail-under, else 0. */
     static int exitCode(BatchResult result, Integer failUnder, Language language, PrintStream stdout) {
-        boolean de = language == Language.DE;
         if (result.graded() == 0) {
             return ExitCodes.NOTHING_GRADABLE;
         }
         if (failUnder != null) {
             int below = result.below(failUnder);
             if (below > 0) {
-                stdout.println(de ? below + " unter " + failUnder + " Punkten (--fail-under)."
-                        : below + " below " + failUnder + " points (--fail-under).");
+                stdout.println(t(language, "cli.batch.below", below, failUnder));
                 return ExitCodes.BELOW_THRESHOLD;
             }
         }
@@ -101,58 +100,45 @@ final class BatchRun {
         grader.removeWork();
         progress.close();
         int done = progress.done();
-        err.println(language == Language.DE
-                ? "labgrader: abgebrochen. " + done + " von " + progress.total() + " bewertet; ihre Berichte in "
-                + out.resolve(BatchGrader.STUDENTS) + " sind vollständig. Keine Klassenberichte geschrieben; zum Abschluss erneut aufrufen."
-                : "labgrader: interrupted. " + done + " of " + progress.total() + " graded; their reports in "
-                + out.resolve(BatchGrader.STUDENTS) + " are complete. No class reports written; run again to finish.");
+        err.println(t(language, "cli.batch.interrupted", done, progress.total(), out.resolve(BatchGrader.STUDENTS)));
         err.flush();
     }
 
     static void printSummary(BatchResult result, Path out, Path input, Shard shard, Language language, PrintStream stdout) {
-        boolean de = language == Language.DE;
-        String seconds = String.format(Locale.ROOT, "%.1f", result.elapsed().toMillis() / 1000.0);
+        String seconds = ReportText.number(new java.math.BigDecimal(String.format(Locale.ROOT, "%.1f", result.elapsed().toMillis() / 1000.0)), language);
         if (shard != null) {
-            stdout.print(de ? "Teil " + shard + ": " : "Shard " + shard + ": ");
+            stdout.print(t(language, "cli.batch.shard", shard));
         }
         if (result.total() == 0) {
-            stdout.println(de ? "Keine Abgaben in " + input + " gefunden." : "No submissions found in " + input + ".");
+            stdout.println(t(language, "cli.batch.noSubmissions", input));
         } else {
-            stdout.println(de
-                    ? result.graded() + " von " + result.total() + " bewertet in " + seconds.replace('.', ',') + " s; "
-                    + (result.notGradable() == 0 ? "alle bewertbar." : result.notGradable() + " nicht bewertbar:")
-                    : "Graded " + result.graded() + " of " + result.total() + " in " + seconds + " s; "
-                    + (result.notGradable() == 0 ? "all could be graded." : result.notGradable() + " could not be graded:"));
+            stdout.println(result.notGradable() == 0 ? t(language, "cli.batch.gradedAll", result.graded(), result.total(), seconds)
+                    : t(language, "cli.batch.gradedSome", result.graded(), result.total(), seconds, result.notGradable()));
         }
         for (BatchResult.Problem p : result.problems()) {
             stdout.println("  ! " + SafeText.oneLine(p.student()) + ": " + SafeText.oneLine(p.reason()));
         }
         if (result.notGradable() > result.problems().size()) {
-            stdout.println(de ? "  … und " + (result.notGradable() - result.problems().size()) + " weitere (siehe overview.html)"
-                    : "  … and " + (result.notGradable() - result.problems().size()) + " more (see overview.html)");
+            stdout.println(t(language, "cli.batch.moreProblems", result.notGradable() - result.problems().size()));
         }
         if (result.flagged() > 0) {
             StringBuilder list = new StringBuilder();
             new java.util.TreeMap<>(result.flags()).forEach((k, n) ->
                     list.append(list.length() == 0 ? "" : ", ").append(k.label(language)).append(' ').append(n));
-            stdout.println(de ? "Markiert: " + result.flagged() + " (" + list + "); Markierungen ändern keine Punkte."
-                    : "Flagged: " + result.flagged() + " (" + list + "); flags never change a score.");
+            stdout.println(t(language, "cli.batch.flagged", result.flagged(), list));
         }
         if (result.graded() > 0) {
             String mean = result.mean().setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
-            stdout.println((de ? "Mittelwert " + mean.replace('.', ',') : "Mean " + mean) + " / " + result.maxScore());
+            stdout.println(t(language, "cli.batch.mean", ReportText.number(new java.math.BigDecimal(mean), language), result.maxScore()));
         }
         if (!result.ignored().isEmpty()) {
-            stdout.println((de ? "Ignoriert: " : "Ignored: ") + String.join("; ", result.ignored()));
+            stdout.println((Messages.CORE.get(language, "cli.ignored")) + String.join("; ", result.ignored()));
         }
         printMoodle(result.moodle(), out, language, stdout);
         if (shard != null) {
-            stdout.println(de ? "Berichte der Studierenden: " + out.resolve(BatchGrader.STUDENTS)
-                    + "/; die Klassenberichte schreibt \"labgrader merge\" aus allen Teilen."
-                    : "Students' reports: " + out.resolve(BatchGrader.STUDENTS)
-                    + "/; \"labgrader merge\" writes the class reports from all shards.");
+            stdout.println(t(language, "cli.batch.shardReports", out.resolve(BatchGrader.STUDENTS)));
         } else if (!result.classReports().isEmpty()) {
-            stdout.println((de ? "Berichte: " : "Reports: ") + out.resolve("overview.html") + ", " + out.resolve("gradebook.csv")
+            stdout.println((Messages.CORE.get(language, "cli.reports")) + out.resolve("overview.html") + ", " + out.resolve("gradebook.csv")
                     + ", " + out.resolve(BatchGrader.STUDENTS) + "/");
         }
     }
@@ -162,26 +148,22 @@ final class BatchRun {
         if (moodle == null) {
             return;
         }
-        boolean de = language == Language.DE;
         if (moodle.hasWorksheet()) {
-            stdout.println(de ? "Moodle-Bewertungstabelle: " + moodle.filled() + " von " + moodle.rows() + " Zeilen ausgefüllt in "
-                    + out.resolve(moodle.worksheet()) + (moodle.importFile() == null ? "" : ", dazu " + out.resolve(moodle.importFile()))
-                    : "Moodle worksheet: " + moodle.filled() + " of " + moodle.rows() + " rows filled in " + out.resolve(moodle.worksheet())
-                    + (moodle.importFile() == null ? "" : ", and " + out.resolve(moodle.importFile())));
+            stdout.println(moodle.importFile() == null
+                    ? t(language, "cli.moodle.worksheet", moodle.filled(), moodle.rows(), out.resolve(moodle.worksheet()))
+                    : t(language, "cli.moodle.worksheetAndImport", moodle.filled(), moodle.rows(), out.resolve(moodle.worksheet()),
+                    out.resolve(moodle.importFile())));
         } else if (!moodle.problems().isEmpty()) {
-            stdout.println(de ? "gradebook.csv: " + moodle.problems().size() + " Abgaben kann Moodle nicht zuordnen (keine Teilnehmer-ID):"
-                    : "gradebook.csv: " + moodle.problems().size() + " submissions Moodle cannot match (no participant id):");
+            stdout.println(t(language, "cli.moodle.unmatchable", moodle.problems().size()));
         }
         if (moodle.hasWorksheet() && !moodle.problems().isEmpty()) {
-            stdout.println(de ? "Ohne Zeile in der Bewertungstabelle (" + moodle.problems().size() + "):"
-                    : "Not in the worksheet (" + moodle.problems().size() + "):");
+            stdout.println(t(language, "cli.moodle.notInWorksheet", moodle.problems().size()));
         }
         for (BatchResult.Problem p : moodle.problems()) {
             stdout.println("  ? " + SafeText.oneLine(p.student()) + ": " + SafeText.oneLine(p.reason()));
         }
         if (!moodle.replaced().isEmpty()) {
-            stdout.println(de ? "Ersetzt eine Bewertung, die Moodle schon hatte (" + moodle.replaced().size() + "):"
-                    : "Replaces a grade Moodle already had (" + moodle.replaced().size() + "):");
+            stdout.println(t(language, "cli.moodle.replaced", moodle.replaced().size()));
             for (BatchResult.Problem p : moodle.replaced()) {
                 stdout.println("  ~ " + SafeText.oneLine(p.student()) + ": " + SafeText.oneLine(p.reason()));
             }
@@ -229,7 +211,7 @@ final class BatchRun {
             if (s.gradable()) {
                 line.append(s.score()).append(" / ").append(s.maxScore());
             } else {
-                line.append(language == Language.DE ? "nicht bewertbar" : "not gradable");
+                line.append(Messages.CORE.get(language, "overview.notGradable2"));
             }
             s.flags().stream().map(Flag::kind).distinct().forEach(k -> line.append("  [").append(k.label(language)).append(']'));
             out.println(line);
@@ -253,7 +235,7 @@ final class BatchRun {
         public synchronized void found(int students, List<String> ignored) {
             total = students;
             if (students > 0) {
-                bar = new ProgressBarBuilder().setTaskName(language == Language.DE ? "Bewerte" : "Grading")
+                bar = new ProgressBarBuilder().setTaskName(Messages.CORE.get(language, "cli.grading"))
                         .setInitialMax(students).setUpdateIntervalMillis(100).hideEta()
                         .setStyle(colour && ConsoleEncoding.of(System.err).canShow(UNICODE_BLOCKS)
                                 ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
@@ -279,5 +261,9 @@ final class BatchRun {
                 b.close();
             }
         }
+    }
+
+    private static String t(Language language, String key, Object... args) {
+        return Messages.CORE.get(language, key, args);
     }
 }

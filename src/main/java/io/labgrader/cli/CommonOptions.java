@@ -24,8 +24,8 @@ final class CommonOptions {
             description = "Folder for report.json, report.md and TEST-labgrader.xml (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--lang", paramLabel = "de|en", converter = LanguageConverter.class,
-            description = "Language of the report (default: German when the locale is German, else English).")
+    @Option(names = "--lang", paramLabel = "LANG", converter = LanguageConverter.class,
+            description = "Language of the report: a language tag such as de, en or fr (default: German when the locale is German, else English).")
     Language lang;
 
     @Option(names = "--fail-under", paramLabel = "N",
@@ -74,7 +74,7 @@ final class CommonOptions {
         return lang != null ? lang : Language.parseOrDefault(null);
     }
 
-    /** "de" or "en"; anything else is a usage error (exit 2), not a crash. */
+    /** A language tag ("de", "en", "fr", "pt-BR"); anything else is a usage error (exit 2), not a crash. */
     static final class LanguageConverter implements picocli.CommandLine.ITypeConverter<Language> {
         @Override
         public Language convert(String value) {

@@ -5,6 +5,7 @@ import io.labgrader.grading.Grading;
 import io.labgrader.report.ConsoleReport;
 import io.labgrader.report.StudentReports;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.Rubric;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ final class GradeAndReport {
             // with Gradescope's results.json, as for every student of a batch: one bundle graded is one submission
             StudentReports.writeAll(result, options.out, language);
         } catch (IOException e) {
-            err.println((language == Language.DE ? "labgrader: Berichte konnten nicht geschrieben werden: " : "labgrader: cannot write the reports: ")
+            err.println((Messages.CORE.get(language, "cli.labgraderCannotWriteThe"))
                     + options.out + ": " + e.getMessage());
             return ExitCodes.NOTHING_GRADABLE;
         }

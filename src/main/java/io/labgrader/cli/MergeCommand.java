@@ -34,7 +34,7 @@ final class MergeCommand implements Callable<Integer> {
             description = "Folder for students/, gradebook.csv, overview.html and summary.json (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @picocli.CommandLine.Option(names = "--lang", paramLabel = "de|en", converter = CommonOptions.LanguageConverter.class,
+    @picocli.CommandLine.Option(names = "--lang", paramLabel = "LANG", converter = CommonOptions.LanguageConverter.class,
             description = "Language of the class reports; must be the shards' (default: the shards').")
     Language lang;
 

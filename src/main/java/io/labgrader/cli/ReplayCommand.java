@@ -10,6 +10,7 @@ import io.labgrader.probe.process.CommandResult;
 import io.labgrader.probe.process.ProcessCommandRunner;
 import io.labgrader.probe.process.ProcessOptions;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.Rubric;
 import io.labgrader.rubric.RubricException;
 import picocli.CommandLine.Command;
@@ -84,7 +85,6 @@ final class ReplayCommand implements Callable<Integer> {
         }
         Rubric rubric = RubricSource.load(options.rubric, options.lab);
         Language language = options.language();
-        boolean de = language == Language.DE;
         Clock clock = Clock.systemUTC();
         EvidenceBundle bundle = evidence.open(rubric, clock);
         // only the replay counts as replayed: the engine's older history (another class, another job) is not read
@@ -94,11 +94,9 @@ final class ReplayCommand implements Callable<Integer> {
         DockerEndpoint endpoint = DockerProbing.check(bundle, endpoints, "replay", floor);
         boolean replayed = false;
         if (endpoint == null) {
-            System.err.println(de
-                    ? "labgrader: keine Docker Engine antwortet (" + endpoints + "); " + script + " wird nicht ausgeführt."
-                    : "labgrader: no Docker Engine answers (" + endpoints + "); " + script + " is not run.");
+            System.err.println(Messages.CORE.get(language, "cli.replay.noEngine", endpoints, script));
         } else {
-            ScriptRun run = replay(bundle, endpoint, clock, floor, de);
+            ScriptRun run = replay(bundle, endpoint, clock, floor, language);
             replayed = run.error() == null;
             keep(bundle, run);
             DockerProbing.check(bundle, List.of(endpoint), "replay", floor); // what is left at the end: removed or not
@@ -114,11 +112,9 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /** Watches the engine while the script runs; returns how the script ended. */
-    private ScriptRun replay(EvidenceBundle bundle, DockerEndpoint endpoint, Clock clock, Instant floor, boolean de) {
+    private ScriptRun replay(EvidenceBundle bundle, DockerEndpoint endpoint, Clock clock, Instant floor, Language language) {
         PrintStream log = System.err;
-        log.println(de
-                ? "labgrader führt " + script + " aus (höchstens " + timeoutSeconds + " s) und beobachtet dabei Docker (" + endpoint + ")."
-                : "labgrader: running " + script + " (at most " + timeoutSeconds + " s) while watching Docker (" + endpoint + ").");
+        log.println(Messages.CORE.get(language, "cli.replay.running", script, timeoutSeconds, endpoint));
         ScriptRun run = WhileWatching.run(bundle, endpoint, clock, floor, "replay", Duration.ofSeconds(portDeadlineSeconds),
                 log, () -> runScript(endpoint, clock, log),
                 () -> new ScriptRun(script.toString(), null, endpoint.toString(), clock.instant(), clock.instant(), null,
@@ -126,13 +122,9 @@ final class ReplayCommand implements Callable<Integer> {
         if (run.error() != null) {
             log.println("labgrader: " + script + ": " + run.error());
         } else if (run.timedOut()) {
-            log.println(de
-                    ? "labgrader: " + script + " war nach " + timeoutSeconds + " s nicht fertig und wurde beendet; bewerte, was bis dahin geschah."
-                    : "labgrader: " + script + " did not finish within " + timeoutSeconds + " s and was stopped; grading what happened until then.");
+            log.println(Messages.CORE.get(language, "cli.replay.timedOut", script, timeoutSeconds));
         } else {
-            log.println(de
-                    ? "labgrader: " + script + " endete mit Exit-Code " + run.exitCode() + "; bewerte…"
-                    : "labgrader: " + script + " ended with exit code " + run.exitCode() + "; grading…");
+            log.println(Messages.CORE.get(language, "cli.replay.ended", script, run.exitCode()));
         }
         return run;
     }

@@ -3,6 +3,7 @@ package io.labgrader.cli;
 import io.labgrader.report.ConsoleEncoding;
 import io.labgrader.rubric.Criterion;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.Rubric;
 import io.labgrader.rubric.RubricException;
 import io.labgrader.rubric.Section;
@@ -23,7 +24,7 @@ final class RubricCommand implements Callable<Integer> {
             description = "Use the rubric built into labgrader for this lab (labgrader labs lists them), instead of --rubric.")
     String lab;
 
-    @Option(names = "--lang", paramLabel = "de|en", converter = CommonOptions.LanguageConverter.class,
+    @Option(names = "--lang", paramLabel = "LANG", converter = CommonOptions.LanguageConverter.class,
             description = "Language of titles.")
     Language lang;
 
@@ -40,16 +41,16 @@ final class RubricCommand implements Callable<Integer> {
         for (Section section : rubric.sections()) {
             System.out.println();
             System.out.println("[" + section.id() + "] " + section.title().in(language));
-            System.out.printf(format, "id", language == Language.DE ? "Titel" : "title",
-                    language == Language.DE ? "Punkte" : "points", "requires");
+            System.out.printf(format, "id", Messages.CORE.get(language, "cli.title"),
+                    Messages.CORE.get(language, "cli.points"), "requires");
             for (Criterion c : section.criteria()) {
                 System.out.printf(format, c.id(), console.fit(c.title().in(language)), c.points(), String.join(", ", c.requires()));
             }
         }
         System.out.println();
-        System.out.println((language == Language.DE ? "Summe: " : "Total: ") + rubric.maxScore()
-                + (language == Language.DE ? " Punkte, " : " points, ") + rubric.criteria().size()
-                + (language == Language.DE ? " Kriterien" : " criteria"));
+        System.out.println((Messages.CORE.get(language, "cli.total")) + rubric.maxScore()
+                + (Messages.CORE.get(language, "cli.points2")) + rubric.criteria().size()
+                + (Messages.CORE.get(language, "cli.criteria")));
         return ExitCodes.GRADED;
     }
 }

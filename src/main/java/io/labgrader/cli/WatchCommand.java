@@ -6,6 +6,7 @@ import io.labgrader.module.LabProbe;
 import io.labgrader.probe.docker.DockerEndpoint;
 import io.labgrader.probe.docker.DockerProbing;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.Rubric;
 import io.labgrader.rubric.RubricException;
 import picocli.CommandLine.Command;
@@ -73,9 +74,7 @@ final class WatchCommand implements Callable<Integer> {
 
     private void follow(EvidenceBundle bundle, DockerEndpoint endpoint, Language language, Clock clock, Instant floor,
                         CountDownLatch stop) {
-        System.err.println(language == Language.DE
-                ? "labgrader beobachtet Docker (" + endpoint + "). Machen Sie das Lab in einem anderen Terminal; Strg-C beendet und bewertet."
-                : "labgrader is watching Docker (" + endpoint + "). Do the lab in another terminal; Ctrl-C stops and grades.");
+        System.err.println(Messages.CORE.get(language, "cli.watch.watching", endpoint));
         WhileWatching.run(bundle, endpoint, clock, floor, "watch", Duration.ofSeconds(portDeadlineSeconds), System.err, () -> {
             try {
                 if (durationSeconds != null) {
@@ -88,7 +87,7 @@ final class WatchCommand implements Callable<Integer> {
             }
             return null;
         }, () -> null);
-        System.err.println(language == Language.DE ? "labgrader: beendet, bewerte…" : "labgrader: stopped, grading…");
+        System.err.println(Messages.CORE.get(language, "cli.labgraderStoppedGrading"));
     }
 
     /**
@@ -98,14 +97,9 @@ final class WatchCommand implements Callable<Integer> {
      * timeouts, and ending it would lose the report.
      */
     private static void stopOnSignals(CountDownLatch stop, Language language) {
-        boolean de = language == Language.DE;
-        List<String> handled = StopSignals.install(stop::countDown, () -> System.err.println(de
-                ? "labgrader: bewertet schon; der Bericht folgt gleich."
-                : "labgrader: already grading; the report follows."));
+        List<String> handled = StopSignals.install(stop::countDown, () -> System.err.println(Messages.CORE.get(language, "cli.labgraderAlreadyGradingThe")));
         if (!handled.contains("INT")) {
-            System.err.println(de
-                    ? "labgrader: Strg-C (SIGINT) erreicht labgrader hier nicht; beenden Sie watch mit kill (SIGTERM) oder --duration."
-                    : "labgrader: Ctrl-C (SIGINT) cannot reach labgrader here; end watch with kill (SIGTERM) or --duration.");
+            System.err.println(Messages.CORE.get(language, "cli.labgraderCtrlCSigint"));
         }
     }
 }

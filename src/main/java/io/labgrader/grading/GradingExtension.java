@@ -2,6 +2,7 @@ package io.labgrader.grading;
 
 import io.labgrader.rubric.Criterion;
 import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.Rubric;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -31,22 +32,15 @@ public class GradingExtension implements BeforeEachCallback, ParameterResolver, 
         Criterion criterion = criterion(context, session);
         for (String requiredId : criterion.requires()) {
             Optional<Outcome> required = session.outcome(requiredId);
-            String title = session.rubric().criterion(requiredId).map(c -> c.title().en()).orElse(requiredId);
-            String titleDe = session.rubric().criterion(requiredId).map(c -> c.title().de()).orElse(requiredId);
+            LocalizedText title = session.rubric().criterion(requiredId).map(c -> c.title()).orElse(LocalizedText.same(requiredId));
             if (required.isEmpty()) {
-                throw new CriterionBlocked(LocalizedText.of(
-                        "Nicht bewertet: setzt " + requiredId + " (" + titleDe + ") voraus, das nicht bewertet wurde.",
-                        "Not attempted: requires " + requiredId + " (" + title + "), which was not graded."));
+                throw new CriterionBlocked(Messages.CORE.text("grading.requiresNotGraded", requiredId, title));
             }
             if (required.get() == Outcome.NOT_GRADABLE) {
-                throw new NotGradableException(LocalizedText.of(
-                        "Nicht bewertbar, weil " + requiredId + " (" + titleDe + ") nicht bewertet werden konnte.",
-                        "Cannot be graded because " + requiredId + " (" + title + ") could not be graded."));
+                throw new NotGradableException(Messages.CORE.text("grading.requiresNotGradable", requiredId, title));
             }
             if (required.get() != Outcome.PASSED) {
-                throw new CriterionBlocked(LocalizedText.of(
-                        "Nicht bewertet: setzt " + requiredId + " (" + titleDe + ") voraus, das nicht erfüllt ist.",
-                        "Not attempted: requires " + requiredId + " (" + title + "), which did not pass."));
+                throw new CriterionBlocked(Messages.CORE.text("grading.requiresNotPassed", requiredId, title));
             }
         }
         session.evidence(); // unreadable evidence makes the criterion NOT_GRADABLE before its method runs
@@ -99,9 +93,7 @@ public class GradingExtension implements BeforeEachCallback, ParameterResolver, 
         String id = criterionId(context).orElseThrow(() -> new NotGradableException(LocalizedText.same(
                 method.getName() + " is not marked with @Criterion")));
         Rubric rubric = session.rubric();
-        return rubric.criterion(id).orElseThrow(() -> new NotGradableException(LocalizedText.of(
-                "Die Bewertungsvorgabe " + rubric.source() + " enthält kein Kriterium " + id + ".",
-                "The rubric " + rubric.source() + " has no criterion " + id + ".")));
+        return rubric.criterion(id).orElseThrow(() -> new NotGradableException(Messages.CORE.text("grading.noCriterion", rubric.source(), id)));
     }
 
     /**

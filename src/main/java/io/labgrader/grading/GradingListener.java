@@ -3,6 +3,7 @@ package io.labgrader.grading;
 import io.labgrader.evidence.compare.Comparison;
 import io.labgrader.evidence.vm.VmInventory;
 import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.Rubric;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -106,8 +107,7 @@ public class GradingListener implements TestExecutionListener {
         List<CriterionResult> ordered = new ArrayList<>();
         for (io.labgrader.rubric.Criterion c : rubric.criteria()) {
             ordered.add(results.getOrDefault(c.id(), new CriterionResult(c.id(), c.section(), c.title(),
-                    Outcome.NOT_GRADABLE, 0, c.points(), LocalizedText.of(
-                    "Für dieses Kriterium lief keine Bewertung.", "No grading method ran for this criterion."),
+                    Outcome.NOT_GRADABLE, 0, c.points(), Messages.CORE.text("grading.noMethod"),
                     c.hint(), 0)));
         }
         List<io.labgrader.evidence.Observation> observed = observationsIn(evidence);

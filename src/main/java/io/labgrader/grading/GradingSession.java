@@ -2,8 +2,8 @@ package io.labgrader.grading;
 
 import io.labgrader.evidence.Evidence;
 import io.labgrader.evidence.EvidenceException;
-import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.Rubric;
 import io.labgrader.rubric.RubricException;
 import io.labgrader.rubric.RubricLoader;
@@ -93,9 +93,7 @@ final class GradingSession {
             try {
                 rubric = RubricLoader.load(rubricPath);
             } catch (RubricException e) {
-                rubricProblem = new NotGradableException(LocalizedText.of(
-                        "Die Bewertungsvorgabe ist ungültig: " + e.getMessage(),
-                        "The rubric is invalid: " + e.getMessage()));
+                rubricProblem = new NotGradableException(Messages.CORE.text("grading.rubricInvalid", e.getMessage()));
             }
         }
         if (rubricProblem != null) {
@@ -116,11 +114,7 @@ final class GradingSession {
         if (evidenceProblem == null) {
             EvidenceException e = loaded().problem();
             if (e != null) {
-                evidenceProblem = new NotGradableException(LocalizedText.of(
-                        "Die Nachweise konnten nicht gelesen werden: " + e.getMessage()
-                                + ". Führen Sie \"labgrader check\" erneut aus; löschen Sie beschädigte Dateien nicht, sondern zeigen Sie sie der Lehrperson.",
-                        "The evidence could not be read: " + e.getMessage()
-                                + ". Run \"labgrader check\" again; do not delete damaged files, show them to your instructor."));
+                evidenceProblem = new NotGradableException(Messages.CORE.text("grading.evidenceUnreadable", e.getMessage()));
             }
         }
         if (evidenceProblem != null) {

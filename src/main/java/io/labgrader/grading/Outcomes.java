@@ -1,6 +1,7 @@
 package io.labgrader.grading;
 
 import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.Messages;
 
 /** Maps what a grading method threw to an {@link Outcome} and a student-facing message. */
 public final class Outcomes {
@@ -37,8 +38,6 @@ public final class Outcomes {
             return LocalizedText.same(String.valueOf(thrown.getMessage()));
         }
         String what = thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
-        return LocalizedText.of(
-                "labgrader konnte dieses Kriterium nicht bewerten (" + what + "). Bitte melden Sie das der Lehrperson.",
-                "labgrader could not grade this criterion (" + what + "). Please report this to your instructor.");
+        return Messages.CORE.text("grading.crashed", what);
     }
 }

@@ -1,6 +1,6 @@
 package io.labgrader.grading;
 
-import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.Messages;
 
 import java.util.Map;
 
@@ -37,8 +37,6 @@ public record Params(String criterionId, Map<String, Object> values) {
     }
 
     private NotGradableException misconfigured(String problem) {
-        return new NotGradableException(LocalizedText.of(
-                "Die Bewertungsvorgabe ist fehlerhaft (" + criterionId + ": " + problem + "). Bitte wenden Sie sich an die Lehrperson.",
-                "The rubric is misconfigured (" + criterionId + ": " + problem + "). Please tell your instructor."));
+        return new NotGradableException(Messages.CORE.text("grading.misconfigured", criterionId, problem));
     }
 }

@@ -1,6 +1,7 @@
 package io.labgrader.grading;
 
 import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.LocalizedTextJson;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.platform.engine.reporting.ReportEntry;
 
@@ -14,23 +15,20 @@ import java.util.Optional;
  */
 public final class PassNote {
 
-    static final String DE = "labgrader.note.de";
-    static final String EN = "labgrader.note.en";
+    /** The note as {@link LocalizedTextJson}: a report entry carries only strings, and the note its language-free form. */
+    static final String NOTE = "labgrader.note";
 
     private PassNote() {
     }
 
     /** Publishes the note of the running criterion; the listener keeps it if the criterion passes. */
     public static void publish(TestReporter reporter, LocalizedText note) {
-        reporter.publishEntry(Map.of(DE, note.de(), EN, note.en()));
+        reporter.publishEntry(Map.of(NOTE, LocalizedTextJson.write(note)));
     }
 
     /** The note in a published report entry, if it is one. */
     static Optional<LocalizedText> of(ReportEntry entry) {
-        Map<String, String> values = entry.getKeyValuePairs();
-        if (!values.containsKey(DE) || !values.containsKey(EN)) {
-            return Optional.empty();
-        }
-        return Optional.of(LocalizedText.of(values.get(DE), values.get(EN)));
+        String note = entry.getKeyValuePairs().get(NOTE);
+        return note == null ? Optional.empty() : Optional.of(LocalizedTextJson.read(note));
     }
 }

@@ -1,6 +1,7 @@
 package io.labgrader.grading;
 
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.Rubric;
 import org.junit.jupiter.api.DisplayNameGenerator;
 
@@ -46,6 +47,6 @@ public class RubricDisplayNames extends DisplayNameGenerator.Standard {
 
     /** "docker.nginx-port · Port 8080 published [10 pts]"; reports use the same spelling as Surefire's XML. */
     public static String format(String id, String title, int points, Language language) {
-        return id + " · " + title + " [" + points + (language == Language.DE ? " P.]" : " pts]");
+        return id + " · " + title + " [" + points + " " + Messages.CORE.get(language, "grading.points") + "]";
     }
 }

@@ -4,6 +4,7 @@ import io.labgrader.grading.CriterionResult;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.grading.Outcome;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 
 import java.io.PrintStream;
 
@@ -70,10 +71,10 @@ public final class ConsoleReport {
                 continue;
             }
             if (c.outcome() == Outcome.FAILED) {
-                indented(out, console.fit(ReportText.text(c.hint(), language)), de ? "Hinweis: " : "Hint: ", colour);
+                indented(out, console.fit(ReportText.text(c.hint(), language)), Messages.CORE.get(language, "report.hint"), colour);
             }
         }
-        String total = (de ? "Punkte: " : "Score: ") + result.score() + " / " + result.maxScore();
+        String total = (Messages.CORE.get(language, "report.score")) + result.score() + " / " + result.maxScore();
         out.append(style(total, BOLD, colour)).append('\n');
         if (!result.vms().isEmpty()) {
             // the lab asks to examine the VMs' resources and network: show what was found

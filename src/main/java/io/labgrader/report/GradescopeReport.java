@@ -11,6 +11,7 @@ import io.labgrader.grading.CriterionResult;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.grading.Outcome;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -122,28 +123,21 @@ public final class GradescopeReport implements ReportFormat {
      * with the reason (the rejection of the submission, or why its evidence could not be read).
      */
     static String summary(GradeResult result, Language language) {
-        boolean de = language == Language.DE;
         String score = ReportText.text(result.rubricTitle(), language) + ": " + ReportText.scoreLine(result, language);
         if (result.nothingGradable()) {
             String reason = result.criteria().stream().map(c -> ReportText.text(c.message(), language))
                     .filter(m -> !m.isEmpty()).findFirst()
-                    .orElse(de ? "Es gibt keine Kriterien, die bewertet werden könnten." : "There are no criteria to grade.");
-            return (de ? "Diese Abgabe konnte nicht bewertet werden: " : "This submission could not be graded: ") + reason
-                    + "\n\n" + score + (de ? "\nBitte reichen Sie den Ordner evidence/ (oder ein Zip davon) erneut ein."
-                    : "\nPlease submit your evidence/ folder (or a zip of it) again.");
+                    .orElse(Messages.CORE.get(language, "report.noCriteria"));
+            return Messages.CORE.get(language, "report.notGradableSubmission", reason, score);
         }
         StringBuilder out = new StringBuilder(score);
         long blocked = result.count(Outcome.BLOCKED);
         long notGradable = result.count(Outcome.NOT_GRADABLE);
         if (blocked > 0) {
-            out.append('\n').append(de ? "Nicht versucht " : "Not attempted ").append(label(Outcome.BLOCKED, language))
-                    .append(de ? " (eine Voraussetzung ist nicht erfüllt): " : " (a criterion it requires did not pass): ")
-                    .append(blocked);
+            out.append('\n').append(Messages.CORE.get(language, "report.notAttemptedCount", label(Outcome.BLOCKED, language), blocked));
         }
         if (notGradable > 0) {
-            out.append('\n').append(de ? "Nicht bewertbar " : "Could not be graded ").append(label(Outcome.NOT_GRADABLE, language))
-                    .append(de ? " (die Nachweise dafür konnten nicht gelesen werden): " : " (the evidence could not be read for it): ")
-                    .append(notGradable);
+            out.append('\n').append(Messages.CORE.get(language, "report.notGradableCount", label(Outcome.NOT_GRADABLE, language), notGradable));
         }
         return out.toString();
     }
@@ -158,7 +152,7 @@ public final class GradescopeReport implements ReportFormat {
         if (hint.isEmpty()) {
             return message;
         }
-        String label = language == Language.DE ? "Hinweis: " : "Hint: ";
+        String label = Messages.CORE.get(language, "report.hint");
         return message.isEmpty() ? label + hint : message + "\n\n" + label + hint;
     }
 

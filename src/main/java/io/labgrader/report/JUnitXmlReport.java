@@ -4,6 +4,7 @@ import io.labgrader.grading.CriterionResult;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.grading.Outcome;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -126,7 +127,7 @@ public final class JUnitXmlReport implements ReportFormat {
         if (c.outcome() == Outcome.FAILED) {
             String hint = ReportText.text(c.hint(), language);
             if (!hint.isEmpty()) {
-                text = (text.isEmpty() ? "" : text + "\n") + (language == Language.DE ? "Hinweis: " : "Hint: ") + hint;
+                text = (text.isEmpty() ? "" : text + "\n") + (Messages.CORE.get(language, "report.hint")) + hint;
             }
         }
         String label = ReportText.outcomeLabel(c.outcome(), language);

@@ -5,6 +5,7 @@ import io.labgrader.grading.CriterionResult;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.grading.Outcome;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 import org.jsoup.nodes.Entities;
 
 import java.io.IOException;
@@ -44,15 +45,15 @@ public final class MarkdownReport implements ReportFormat {
         md.append("## ").append(escape(ReportText.text(result.rubricTitle(), language))).append(" — ")
                 .append(ReportText.scoreLine(result, language)).append("\n\n");
         md.append(mark(Outcome.PASSED)).append(' ').append(result.count(Outcome.PASSED))
-                .append(de ? " bestanden" : " passed")
+                .append(Messages.CORE.get(language, "report.passed"))
                 .append(" · ").append(mark(Outcome.FAILED)).append(' ').append(result.count(Outcome.FAILED))
-                .append(de ? " nicht bestanden" : " failed")
+                .append(Messages.CORE.get(language, "report.failed"))
                 .append(" · ").append(mark(Outcome.BLOCKED)).append(' ').append(result.count(Outcome.BLOCKED))
-                .append(de ? " blockiert" : " blocked")
+                .append(Messages.CORE.get(language, "report.blocked"))
                 .append(" · ").append(mark(Outcome.NOT_GRADABLE)).append(' ').append(result.count(Outcome.NOT_GRADABLE))
-                .append(de ? " nicht bewertbar" : " not gradable").append("\n\n");
+                .append(Messages.CORE.get(language, "report.notGradable")).append("\n\n");
 
-        md.append(de ? "| | Kriterium | Titel | Punkte |\n" : "| | Criterion | Title | Points |\n");
+        md.append(Messages.CORE.get(language, "report.criterionTitlePoints"));
         md.append("|:-:|---|---|--:|\n");
         for (CriterionResult c : result.criteria()) {
             md.append("| ").append(mark(c.outcome()))
@@ -67,7 +68,7 @@ public final class MarkdownReport implements ReportFormat {
 
         List<CriterionResult> notPassed = result.criteria().stream().filter(c -> c.outcome() != Outcome.PASSED).toList();
         if (!notPassed.isEmpty()) {
-            md.append("\n### ").append(de ? "Nicht bestanden" : "Not passed").append('\n');
+            md.append("\n### ").append(Messages.CORE.get(language, "report.notPassed")).append('\n');
             for (CriterionResult c : notPassed) {
                 md.append("\n#### ").append(mark(c.outcome())).append(' ').append(escape(c.id())).append(" · ")
                         .append(escape(ReportText.text(c.title(), language))).append('\n');
@@ -77,7 +78,7 @@ public final class MarkdownReport implements ReportFormat {
                 }
                 String hint = escape(ReportText.text(c.hint(), language));
                 if (!hint.isEmpty()) {
-                    md.append('\n').append(de ? "**Hinweis:** " : "**Hint:** ").append(hint).append('\n');
+                    md.append('\n').append(Messages.CORE.get(language, "report.hintBold")).append(hint).append('\n');
                 }
             }
         }

@@ -4,6 +4,7 @@ import io.labgrader.grading.CriterionResult;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -38,12 +39,11 @@ public final class ReportText {
      * XML): "[BLOCKED]", "[NOT GRADABLE]" (German "[BLOCKIERT]", "[NICHT BEWERTBAR]"); "[FAILED]", "[PASSED]" for the others.
      */
     static String outcomeLabel(io.labgrader.grading.Outcome outcome, Language language) {
-        boolean de = language == Language.DE;
         return switch (outcome) {
-            case BLOCKED -> de ? "[BLOCKIERT]" : "[BLOCKED]";
-            case NOT_GRADABLE -> de ? "[NICHT BEWERTBAR]" : "[NOT GRADABLE]";
-            case FAILED -> de ? "[NICHT BESTANDEN]" : "[FAILED]";
-            case PASSED -> de ? "[BESTANDEN]" : "[PASSED]";
+            case BLOCKED -> Messages.CORE.get(language, "report.outcome.blocked");
+            case NOT_GRADABLE -> Messages.CORE.get(language, "report.outcome.notGradable");
+            case FAILED -> Messages.CORE.get(language, "report.outcome.failed");
+            case PASSED -> Messages.CORE.get(language, "report.outcome.passed");
         };
     }
 
@@ -62,10 +62,9 @@ public final class ReportText {
         return p.scale() < 0 ? p.setScale(0, RoundingMode.UNNECESSARY) : p;
     }
 
-    /** "55", "72.5"; with a decimal comma in German. */
+    /** "55", "72.5"; with the language's decimal separator ("72,5" in German). */
     public static String number(BigDecimal value, Language language) {
-        String s = value.toPlainString();
-        return language == Language.DE ? s.replace('.', ',') : s;
+        return value.toPlainString().replace('.', java.text.DecimalFormatSymbols.getInstance(language.locale()).getDecimalSeparator());
     }
 
     /** "x / y (p %)", with a decimal comma in German. */

@@ -47,7 +47,8 @@ public final class RubricLoader {
     private static final Set<String> TOP_KEYS = Set.of("id", "lab", "title", "sections");
     private static final Set<String> SECTION_KEYS = Set.of("id", "title", "probe", "criteria");
     private static final Set<String> CRITERION_KEYS = Set.of("id", "title", "hint", "points", "params", "requires");
-    private static final Set<String> TEXT_KEYS = Set.of("de", "en");
+    /** A BCP 47 language tag as rubric text keys use them: "de", "en", "fr", "pt-BR". */
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     private final Path file;
     private final List<RubricException.Problem> problems = new ArrayList<>();
@@ -248,13 +249,26 @@ public final class RubricLoader {
             return LocalizedText.same("");
         }
         if (!(node instanceof MappingNode map)) {
-            problem(node, "'" + key + "' of " + where + " must have a German and an English text: {de: ..., en: ...}");
+            problem(node, "'" + key + "' of " + where + " must have a text per language, English at least: {de: ..., en: ...}");
             return LocalizedText.same("");
         }
-        Map<String, Node> langs = fields(map, TEXT_KEYS, "'" + key + "' of " + where);
-        String de = scalarText(langs.get("de"), map, key + ".de", where);
-        String en = scalarText(langs.get("en"), map, key + ".en", where);
-        return new LocalizedText(de, en);
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (NodeTuple tuple : map.getValue()) {
+            String lang = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : "";
+            if (!LANGUAGE_TAG.matcher(lang).matches()) {
+                problem(tuple.getKeyNode(), "'" + lang + "' in '" + key + "' of " + where
+                        + " is not a language tag (expected de, en, fr, pt-BR, ...)");
+            } else if (texts.containsKey(lang)) {
+                problem(tuple.getKeyNode(), "duplicate key '" + lang + "' in '" + key + "' of " + where);
+            } else {
+                texts.put(lang, scalarText(tuple.getValueNode(), map, key + "." + lang, where));
+            }
+        }
+        // English is the fallback for every language a rubric does not have, so it must be there
+        String en = texts.containsKey(LocalizedText.FALLBACK) ? texts.get(LocalizedText.FALLBACK)
+                : scalarText(null, map, key + "." + LocalizedText.FALLBACK, where);
+        texts.put(LocalizedText.FALLBACK, en);
+        return LocalizedText.literal(texts);
     }
 
     private String scalarText(Node node, Node owner, String key, String where) {

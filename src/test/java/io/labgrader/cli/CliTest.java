@@ -85,8 +85,10 @@ class CliTest {
     void badArguments() {
         assertThat(Main.execute("check", "--fail-under", "lots")).isEqualTo(2);
         assertThat(err()).contains("--fail-under");
-        assertThat(Main.execute("check", "--lang", "fr", "--evidence", dir.resolve("e").toString(),
+        // any language tag is a language ("fr" falls back to English where it has no texts); "klingon" is none
+        assertThat(Main.execute("check", "--lang", "klingon", "--evidence", dir.resolve("e").toString(),
                 "--out", dir.resolve("r").toString())).isEqualTo(2);
+        assertThat(err()).contains("unknown language 'klingon' (use a language tag such as de, en or fr)");
     }
 
     @Test

@@ -65,6 +65,7 @@ class DockerFaultsTest {
                     .startsWith("The Docker Engine was not reachable. Tried: unix://" + socket + " (no answer within ")
                     .endsWith("The Docker Engine accepts connections but does not answer. Restart Docker.");
             assertThat(result.all()).doesNotContain("Exception", "\tat ");
+            labgrader.assertGermanWithoutEnglish(3);
         }
     }
 
@@ -135,6 +136,7 @@ class DockerFaultsTest {
                     + ") ended is not on record: the Docker events that would show it are missing (Docker was restarted,"
                     + " or more than 256 events happened since the last \"labgrader check\"). Repeat steps 2 and 3 while"
                     + " \"labgrader watch\" runs.");
+            labgrader.assertGermanWithoutEnglish(0);
         } finally {
             LabDocker.removeLabContainers();
         }

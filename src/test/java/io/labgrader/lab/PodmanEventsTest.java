@@ -64,7 +64,8 @@ class PodmanEventsTest {
         StopVerdict docker = verdict(run(engine("Engine"), "create", "start", "die:0", "destroy"));
 
         assertThat(docker.kind()).isEqualTo(StopVerdict.Kind.ENDED_OTHERWISE);
-        assertThat(docker.detail()).isEqualTo("exit code 0");
+        assertThat(docker.detail().en()).isEqualTo("exit code 0");
+        assertThat(docker.detail().de()).isEqualTo("Exit-Code 0");
     }
 
     @Test
@@ -73,7 +74,7 @@ class PodmanEventsTest {
         StopVerdict v = verdict(run(engine("Podman Engine"), "create", "init", "start", "kill", "die:137", "cleanup", "remove"));
 
         assertThat(v.kind()).isEqualTo(StopVerdict.Kind.KILLED);
-        assertThat(v.detail()).isEqualTo("podman kill");
+        assertThat(v.detail().en()).isEqualTo("podman kill");
     }
 
     @Test
@@ -82,7 +83,7 @@ class PodmanEventsTest {
         StopVerdict v = verdict(run(engine("Engine"), "create", "start", "kill:9", "die:137", "destroy"));
 
         assertThat(v.kind()).isEqualTo(StopVerdict.Kind.KILLED);
-        assertThat(v.detail()).isEqualTo("docker rm -f");
+        assertThat(v.detail().en()).isEqualTo("docker rm -f");
     }
 
     @Test

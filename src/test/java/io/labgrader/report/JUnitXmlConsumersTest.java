@@ -7,7 +7,7 @@ import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.LocalizedText.Language;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.SAXException;
 
@@ -32,8 +32,12 @@ class JUnitXmlConsumersTest {
 
     private final JUnitXmlReport report = new JUnitXmlReport();
 
+    static java.util.stream.Stream<Language> languages() {
+        return java.util.stream.Stream.of(Language.DE, Language.EN);
+    }
+
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Language.class)
+    @MethodSource("languages")
     @DisplayName("valid under jenkinsci/xunit-plugin junit-10.xsd: every outcome, hostile texts, empty messages")
     void validUnderJenkinsXunitSchema(Language language) throws Exception {
         for (GradeResult result : List.of(Fixtures.fourOutcomes(), Fixtures.result(List.of(Fixtures.passed(), Fixtures.hostile())),
@@ -52,7 +56,7 @@ class JUnitXmlConsumersTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Language.class)
+    @MethodSource("languages")
     @DisplayName("GitLab's parser (junit.rb through ActiveSupport's XMLConverter) reads every case's output as text")
     void gitlabReadsEveryOutputAsText(Language language) throws Exception {
         for (GradeResult result : List.of(Fixtures.fourOutcomes(), Fixtures.result(List.of(Fixtures.passed(), Fixtures.hostile())),

@@ -130,6 +130,27 @@ class RubricLoaderTest {
     }
 
     @Test
+    @DisplayName("a text may carry any language; a reader whose language it lacks gets English")
+    void anyLanguageKeyWithEnglishFallback() throws Exception {
+        String yaml = HEADER + criterion("docker.a", "").replace("title: {de: Titel docker.a, en: Title docker.a}",
+                "title: {de: Titel docker.a, en: Title docker.a, fr: Titre docker.a, pt-BR: Título docker.a}");
+        Rubric rubric = RubricLoader.load(write(yaml));
+        LocalizedText title = rubric.criterion("docker.a").orElseThrow().title();
+        assertThat(title.in(LocalizedText.Language.parseOrDefault("fr"))).isEqualTo("Titre docker.a");
+        assertThat(title.in(LocalizedText.Language.parseOrDefault("pt-BR"))).isEqualTo("Título docker.a");
+        assertThat(title.in(LocalizedText.Language.DE)).isEqualTo("Titel docker.a");
+        assertThat(title.in(LocalizedText.Language.parseOrDefault("it"))).isEqualTo("Title docker.a");
+        assertThat(rubric.criterion("docker.a").orElseThrow().hint().in(LocalizedText.Language.parseOrDefault("fr"))).isEqualTo("Hint");
+    }
+
+    @Test
+    void aTextKeyThatIsNoLanguageTag() throws IOException {
+        String yaml = HEADER + criterion("docker.a", "").replace(", en: Title docker.a", ", en: Title docker.a, French: Titre");
+        assertThat(problemsOf(yaml)).isEqualTo(
+                "rubric.yml:9: 'French' in 'title' of criterion 'docker.a' is not a language tag (expected de, en, fr, pt-BR, ...)");
+    }
+
+    @Test
     @DisplayName("several problems are reported together, each with its line")
     void severalProblems() throws IOException {
         String yaml = HEADER + criterion("docker.a", "        pionts: 3\n        requires: [docker.x]\n");

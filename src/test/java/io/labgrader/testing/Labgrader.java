@@ -124,6 +124,25 @@ public final class Labgrader {
         Commands.Result regrade = run("grade", "evidence", "--lang", "en", "--out", "regrade");
         org.assertj.core.api.Assertions.assertThat(regrade.exitCode()).as(regrade.all()).isEqualTo(expectedExit);
         org.assertj.core.api.Assertions.assertThat(withoutTime(report(dir.resolve("regrade")))).isEqualTo(withoutTime(report()));
+        assertGermanWithoutEnglish(expectedExit);
+    }
+
+    /** Grades the same evidence in German: the console, report.json and report.md hold no English of labgrader's own. */
+    public void assertGermanWithoutEnglish(int expectedExit) {
+        Commands.Result german = run("grade", "evidence", "--lang", "de", "--out", "regrade-de");
+        org.assertj.core.api.Assertions.assertThat(german.exitCode()).as(german.all()).isEqualTo(expectedExit);
+        StringBuilder shown = new StringBuilder(german.all()).append('\n');
+        JsonNode report = report(dir.resolve("regrade-de"));
+        org.assertj.core.api.Assertions.assertThat(report.path("language").asText()).isEqualTo("de");
+        report.path("criteria").forEach(c -> shown.append(c.path("title").asText()).append('\n')
+                .append(c.path("message").asText()).append('\n').append(c.path("hint").asText()).append('\n'));
+        try {
+            shown.append(java.nio.file.Files.readString(dir.resolve("regrade-de").resolve("report.md")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        org.assertj.core.api.Assertions.assertThat(GermanLeaks.in(GermanLeaks.withoutVmInventory(shown.toString())))
+                .as("English fragments in the German grading of %s:%n%s", dir, shown).isEmpty();
     }
 
     private static JsonNode withoutTime(JsonNode report) {

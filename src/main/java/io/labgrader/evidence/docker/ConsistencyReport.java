@@ -22,8 +22,14 @@ public record ConsistencyReport(List<Disagreement> disagreements, Map<Observatio
 
     public static final ConsistencyReport CLEAN = new ConsistencyReport(List.of(), Map.of(), List.of());
 
-    /** One disagreement, in German and English. */
-    public record Disagreement(Observation observation, String de, String en) {
+    /**
+     * One disagreement, as a key of labgrader's message bundle ({@code evidence.raw.*}) and its arguments: evidence
+     * sits below the rubric's texts, so whoever shows the disagreement puts it into words.
+     */
+    public record Disagreement(Observation observation, String key, List<String> args) {
+        public Disagreement {
+            args = List.copyOf(args);
+        }
     }
 
     public ConsistencyReport {
@@ -55,10 +61,8 @@ public record ConsistencyReport(List<Disagreement> disagreements, Map<Observatio
         return view;
     }
 
-    /** The first {@code max} disagreements, joined, and how many more there are. */
-    public String summary(boolean german, int max) {
-        List<String> shown = disagreements.stream().limit(max).map(d -> german ? d.de() : d.en()).toList();
-        int more = disagreements.size() - shown.size();
-        return String.join("; ", shown) + (more <= 0 ? "" : german ? "; und " + more + " weitere" : "; and " + more + " more");
+    /** The first {@code max} disagreements. */
+    public List<Disagreement> first(int max) {
+        return disagreements.stream().limit(max).toList();
     }
 }

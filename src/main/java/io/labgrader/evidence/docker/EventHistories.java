@@ -34,8 +34,7 @@ final class EventHistories {
             EventHistoryRead h = read.getKey();
             List<ContainerEventObserved> history = parse(read.getValue(), h);
             if (history == null) {
-                check.contradict(h, Optional.empty(), RawCrossCheck.describe(h) + ": die Rohaufnahme " + h.raw() + " ist kein Ereignisverlauf der Engine",
-                        RawCrossCheck.describe(h) + ": the raw capture " + h.raw() + " is not an event history of the engine");
+                check.contradict(h, Optional.empty(), RawCrossCheck.text("evidence.raw.notHistory", RawCrossCheck.describe(h), h.raw()));
                 continue;
             }
             if (history.isEmpty()) {
@@ -53,8 +52,7 @@ final class EventHistories {
                 if (engine == null) {
                     contradicted.add(j);
                     check.contradict(j, Optional.empty(),
-                            RawCrossCheck.describe(j) + " fehlt im Ereignisverlauf der Engine " + h.raw(),
-                            RawCrossCheck.describe(j) + " is not in the engine's event history " + h.raw());
+                            RawCrossCheck.text("evidence.raw.notInHistory", RawCrossCheck.describe(j), h.raw()));
                     continue;
                 }
                 ContainerEventObserved asTold = new ContainerEventObserved(engine.at(), j.source(), engine.timeNano(),
@@ -63,15 +61,13 @@ final class EventHistories {
                 if (!differences.isEmpty()) {
                     contradicted.add(j);
                     check.contradict(j, Optional.of(asTold),
-                            RawCrossCheck.describe(j) + " weicht vom Ereignisverlauf der Engine " + h.raw() + " ab: " + String.join(", ", differences),
-                            RawCrossCheck.describe(j) + " disagrees with the engine's event history " + h.raw() + ": " + String.join(", ", differences));
+                            RawCrossCheck.text("evidence.raw.historyDiffers", RawCrossCheck.describe(j), h.raw(), String.join(", ", differences)));
                 }
             }
             for (ContainerEventObserved e : history) {
                 if (!journaled.containsKey(e.key()) && restored.add(e.key())) {
                     check.restore(e);
-                    check.lacking(RawCrossCheck.describe(e) + " steht im Ereignisverlauf der Engine " + h.raw() + ", fehlt aber im Journal",
-                            RawCrossCheck.describe(e) + " is in the engine's event history " + h.raw() + " but missing from the journal");
+                    check.lacking(RawCrossCheck.text("evidence.raw.onlyInHistory", RawCrossCheck.describe(e), h.raw()));
                 }
             }
         }

@@ -72,8 +72,7 @@ public final class RawCrossCheck {
             String path = rawOf(o);
             if (path == null) {
                 if (hasCaptures && needsCapture(o)) {
-                    check.contradict(o, Optional.empty(), describe(o) + " nennt keine Rohaufnahme, obwohl labgrader zu jeder eine speichert",
-                            describe(o) + " names no raw capture, though labgrader saves one for each");
+                    check.contradict(o, Optional.empty(), text("evidence.raw.noCapture", describe(o)));
                 }
                 continue;
             }
@@ -97,14 +96,12 @@ public final class RawCrossCheck {
     private Optional<byte[]> claim(Observation o, String path) {
         Observation earlier = named.putIfAbsent(path, o);
         if (earlier != null) {
-            contradict(o, Optional.empty(), describe(o) + " nennt dieselbe Rohaufnahme " + path + " wie eine frühere Beobachtung",
-                    describe(o) + " names the same raw capture " + path + " as an earlier observation");
+            contradict(o, Optional.empty(), text("evidence.raw.sameCapture", describe(o), path));
             return Optional.empty();
         }
         Optional<byte[]> bytes = raw.read(path);
         if (bytes.isEmpty()) {
-            contradict(o, Optional.empty(), describe(o) + " nennt die Rohaufnahme " + path + ", die fehlt",
-                    describe(o) + " names the raw capture " + path + ", which is missing");
+            contradict(o, Optional.empty(), text("evidence.raw.missing", describe(o), path));
         }
         return bytes;
     }
@@ -114,15 +111,13 @@ public final class RawCrossCheck {
         if (saved.isPresent() && Duration.between(saved.get(), o.at()).abs().compareTo(STAMP_TOLERANCE) > 0) {
             // a saved page holds no status: an answer is believed only as the journal dated it
             Optional<Observation> instead = o instanceof HttpProbed ? Optional.empty() : reread(o, path, bytes, saved.get());
-            contradict(o, instead, describe(o) + " ist auf " + o.at() + " datiert, seine Rohaufnahme " + path + " wurde aber " + saved.get() + " gespeichert",
-                    describe(o) + " is dated " + o.at() + ", but its raw capture " + path + " was saved at " + saved.get());
+            contradict(o, instead, text("evidence.raw.savedElsewhen", describe(o), o.at(), path, saved.get()));
             return;
         }
         Optional<Observation> again = reread(o, path, bytes, o.at());
         if (again.isEmpty()) {
             if (!(o instanceof EventHistoryRead) && !(o instanceof HttpProbed)) {
-                contradict(o, Optional.empty(), describe(o) + ": die Rohaufnahme " + path + " ist keine Antwort der Engine",
-                        describe(o) + ": the raw capture " + path + " is not an answer of the engine");
+                contradict(o, Optional.empty(), text("evidence.raw.notEngine", describe(o), path));
             }
             return;
         }
@@ -133,8 +128,7 @@ public final class RawCrossCheck {
         if (!differences.isEmpty()) {
             String list = String.join(", ", differences);
             contradict(o, o instanceof HttpProbed ? Optional.empty() : again,
-                    describe(o) + " weicht von der Rohaufnahme " + path + " ab: " + list,
-                    describe(o) + " disagrees with the raw capture " + path + ": " + list);
+                    text("evidence.raw.differs", describe(o), path, list));
         }
     }
 
@@ -164,16 +158,14 @@ public final class RawCrossCheck {
         List<String> reported = journal.stream().filter(EngineObserved.class::isInstance).map(o -> ((EngineObserved) o).daemonId())
                 .filter(id -> id != null && !id.isBlank()).toList();
         if (manifestDaemon != null && !manifestDaemon.isBlank() && !reported.isEmpty() && !reported.contains(manifestDaemon)) {
-            lacking("manifest.json nennt die Docker-Daemon-ID " + manifestDaemon + ", die keine docker.engine-Beobachtung meldet",
-                    "manifest.json names the Docker daemon ID " + manifestDaemon + ", which no docker.engine observation reports");
+            lacking(text("evidence.raw.daemonUnreported", manifestDaemon));
         }
     }
 
     private void eventTime(ContainerEventObserved e) {
         Instant engineTime = Instant.ofEpochSecond(Math.floorDiv(e.timeNano(), 1_000_000_000L), Math.floorMod(e.timeNano(), 1_000_000_000L));
         if (!engineTime.equals(e.at())) {
-            contradict(e, Optional.empty(), describe(e) + " ist auf " + e.at() + " datiert, die Engine auf " + engineTime,
-                    describe(e) + " is dated " + e.at() + ", but the engine dated it " + engineTime);
+            contradict(e, Optional.empty(), text("evidence.raw.engineDated", describe(e), e.at(), engineTime));
         }
     }
 
@@ -203,25 +195,23 @@ public final class RawCrossCheck {
                     }
                 });
             }
-            disagreements.add(new ConsistencyReport.Disagreement(null,
-                    "die Rohaufnahme " + path + " gehört zu keiner Beobachtung des Journals (entfernt?)",
-                    "the raw capture " + path + " belongs to no observation in the journal (removed?)"));
+            lacking(text("evidence.raw.orphan", path));
         }
     }
 
-    void contradict(Observation o, Optional<Observation> instead, String de, String en) {
+    void contradict(Observation o, Optional<Observation> instead, Said text) {
         if (!replaced.containsKey(o)) {
             replaced.put(o, instead);
         }
-        disagreements.add(new ConsistencyReport.Disagreement(o, de, en));
+        disagreements.add(new ConsistencyReport.Disagreement(o, text.key(), text.args()));
     }
 
     void restore(Observation o) {
         restored.add(o);
     }
 
-    void lacking(String de, String en) {
-        disagreements.add(new ConsistencyReport.Disagreement(null, de, en));
+    void lacking(Said text) {
+        disagreements.add(new ConsistencyReport.Disagreement(null, text.key(), text.args()));
     }
 
     static Optional<Instant> savedAt(String path) {
@@ -280,5 +270,13 @@ public final class RawCrossCheck {
 
     static String shortId(String id) {
         return id == null ? "?" : id.substring(0, Math.min(12, id.length()));
+    }
+
+    /** A disagreement's words: a key of labgrader's bundle (evidence.raw.*) and its arguments, as strings. */
+    static Said text(String key, Object... args) {
+        return new Said(key, java.util.Arrays.stream(args).map(String::valueOf).toList());
+    }
+
+    record Said(String key, List<String> args) {
     }
 }

@@ -205,8 +205,22 @@ public final class VmTestKit {
     }
 
     /** Grades an evidence folder in English at the fixed test time. */
+    /** Grades, and checks on the way that the German rendering of the result holds no English of labgrader's own. */
     public static GradeResult grade(Rubric rubric, Path evidence) {
-        return io.labgrader.grading.Grading.grade(rubric, evidence, io.labgrader.rubric.LocalizedText.Language.EN, clock());
+        GradeResult result = io.labgrader.grading.Grading.grade(rubric, evidence, io.labgrader.rubric.LocalizedText.Language.EN, clock());
+        assertGermanWithoutEnglish(result);
+        return result;
+    }
+
+    /** Every message, the console and the Markdown report in German: no English fragment of labgrader's bundles. */
+    public static void assertGermanWithoutEnglish(GradeResult result) {
+        io.labgrader.rubric.LocalizedText.Language de = io.labgrader.rubric.LocalizedText.Language.DE;
+        StringBuilder shown = new StringBuilder();
+        result.criteria().forEach(c -> shown.append(c.message().in(de)).append('\n'));
+        shown.append(new io.labgrader.report.ConsoleReport().render(result, de, false));
+        shown.append(new io.labgrader.report.MarkdownReport().render(result, de));
+        org.assertj.core.api.Assertions.assertThat(io.labgrader.testing.GermanLeaks.in(io.labgrader.testing.GermanLeaks.withoutVmInventory(shown.toString())))
+                .as("English fragments in German output:%n%s", shown).isEmpty();
     }
 
     public static CriterionResult result(GradeResult r, String id) {
