@@ -18,6 +18,7 @@ import io.labgrader.evidence.vm.VmProbeRun;
 import io.labgrader.lab.LabSuites;
 import io.labgrader.module.LabModule;
 import io.labgrader.module.LabProbe;
+import io.labgrader.module.ProbeRun;
 import io.labgrader.module.ReportSection;
 import io.labgrader.probe.docker.DockerProbing;
 import io.labgrader.probe.vm.VmProbing;
@@ -90,7 +91,17 @@ public final class DockerVsVmLab implements LabModule {
     @Override
     public Map<String, LabProbe> probes() {
         Map<String, LabProbe> probes = new LinkedHashMap<>();
-        probes.put("docker", run -> DockerProbing.check(run.bundle(), run.docker(), run.source(), run.historyFloor()));
+        probes.put("docker", new LabProbe() {
+            @Override
+            public void observe(ProbeRun run) {
+                DockerProbing.check(run.bundle(), run.docker(), run.source(), run.historyFloor());
+            }
+
+            @Override
+            public boolean followsDockerEvents() {
+                return true;
+            }
+        });
         probes.put("vm", run -> VmProbing.check(run.bundle(), run.source()));
         return probes;
     }

@@ -37,7 +37,7 @@ final class CheckCommand implements Callable<Integer> {
         CompletableFuture<DockerProbing.Connection> docker = DockerProbing.connectAsync(endpoints, clock, "check");
         Rubric rubric;
         try {
-            rubric = RubricSource.load(options.rubric);
+            rubric = RubricSource.load(options.rubric, options.lab);
         } catch (RubricException e) {
             docker.thenAccept(c -> {
                 if (c.api() != null) {

@@ -16,6 +16,10 @@ final class CommonOptions {
             description = "The rubric (default: rubric.yml in the current folder, else the one built into labgrader).")
     Path rubric;
 
+    @Option(names = "--lab", paramLabel = "ID",
+            description = "Use the rubric built into labgrader for this lab (labgrader labs lists them), instead of --rubric.")
+    String lab;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "report",
             description = "Folder for report.json, report.md and TEST-labgrader.xml (default: ${DEFAULT-VALUE}).")
     Path out;

@@ -79,7 +79,7 @@ final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws RubricException {
-        Rubric rubric = RubricSource.load(options.rubric);
+        Rubric rubric = RubricSource.load(options.rubric, options.lab);
         Path target = input != null ? input : defaultInput();
         if (target == null) {
             System.err.println("labgrader: nothing to grade here: no evidence/ folder and no submissions/ folder."

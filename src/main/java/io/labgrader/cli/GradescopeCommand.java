@@ -33,7 +33,7 @@ final class GradescopeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws RubricException {
-        Rubric rubric = RubricSource.load(options.rubric);
+        Rubric rubric = RubricSource.load(options.rubric, options.lab);
         GradeResult result = OneSubmission.grade(rubric, submission, "submission", options.language(), Limits.DEFAULT,
                 Clock.systemUTC());
         return GradeAndReport.report(result, options, System.out, System.err);

@@ -32,6 +32,7 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("grade", GradeCommand::new);
         SUBCOMMANDS.put("merge", MergeCommand::new);
         SUBCOMMANDS.put("rubric", RubricCommand::new);
+        SUBCOMMANDS.put("labs", LabsCommand::new);
         SUBCOMMANDS.put("replay", ReplayCommand::new);
         SUBCOMMANDS.put("gradescope", GradescopeCommand::new);
     }
@@ -68,6 +69,10 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof RubricException rubricProblems) {
                 return rubricError(rubricProblems); // what RubricSource.load throws out of a command's call()
+            }
+            if (e instanceof RubricSource.LabChoiceException choice) {
+                System.err.println("labgrader: " + choice.getMessage()); // --lab of no lab, or with --rubric
+                return ExitCodes.BAD_INPUT;
             }
             if (e instanceof EvidenceException evidenceProblem) {
                 // the evidence folder cannot be opened or written (EvidenceOption.open): nothing can be graded

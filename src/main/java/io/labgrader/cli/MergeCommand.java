@@ -26,6 +26,10 @@ final class MergeCommand implements Callable<Integer> {
             description = "The rubric the shards were graded with (default: rubric.yml in the current folder, else the one built into labgrader).")
     Path rubricFile;
 
+    @picocli.CommandLine.Option(names = "--lab", paramLabel = "ID",
+            description = "Use the rubric built into labgrader for this lab (labgrader labs lists them), instead of --rubric.")
+    String lab;
+
     @picocli.CommandLine.Option(names = "--out", paramLabel = "DIR", defaultValue = GradeCommand.DEFAULT_BATCH_OUT,
             description = "Folder for students/, gradebook.csv, overview.html and summary.json (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -43,7 +47,7 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws RubricException {
-        Rubric rubric = RubricSource.load(rubricFile);
+        Rubric rubric = RubricSource.load(rubricFile, lab);
         Language language = lang;   // null: the shards' own language
         BatchResult result;
         try {

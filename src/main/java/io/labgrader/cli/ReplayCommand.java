@@ -82,7 +82,7 @@ final class ReplayCommand implements Callable<Integer> {
             System.err.println("labgrader: --timeout must be a positive number of seconds, found " + timeoutSeconds);
             return ExitCodes.BAD_INPUT;
         }
-        Rubric rubric = RubricSource.load(options.rubric);
+        Rubric rubric = RubricSource.load(options.rubric, options.lab);
         Language language = options.language();
         boolean de = language == Language.DE;
         Clock clock = Clock.systemUTC();

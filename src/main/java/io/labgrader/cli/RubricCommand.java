@@ -19,13 +19,17 @@ final class RubricCommand implements Callable<Integer> {
     @Option(names = "--rubric", paramLabel = "FILE", description = "The rubric (default: rubric.yml).")
     Path rubricFile;
 
+    @Option(names = "--lab", paramLabel = "ID",
+            description = "Use the rubric built into labgrader for this lab (labgrader labs lists them), instead of --rubric.")
+    String lab;
+
     @Option(names = "--lang", paramLabel = "de|en", converter = CommonOptions.LanguageConverter.class,
             description = "Language of titles.")
     Language lang;
 
     @Override
     public Integer call() throws RubricException {
-        Rubric rubric = RubricSource.load(rubricFile);
+        Rubric rubric = RubricSource.load(rubricFile, lab);
         Language language = lang != null ? lang : Language.parseOrDefault(null);
         int idWidth = rubric.criteria().stream().mapToInt(c -> c.id().length()).max().orElse(2);
         // titles as the console shows them ("ue" for "ü" under US-ASCII), so that the padding matches what is printed

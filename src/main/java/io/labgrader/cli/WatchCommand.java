@@ -2,6 +2,7 @@ package io.labgrader.cli;
 
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceException;
+import io.labgrader.module.LabProbe;
 import io.labgrader.probe.docker.DockerEndpoint;
 import io.labgrader.probe.docker.DockerProbing;
 import io.labgrader.rubric.LocalizedText.Language;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +44,7 @@ final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws RubricException, EvidenceException {
-        Rubric rubric = RubricSource.load(options.rubric);
+        Rubric rubric = RubricSource.load(options.rubric, options.lab);
         Language language = options.language();
         // from the start: a Ctrl-C while the first look is taken grades what was seen, as later
         CountDownLatch stop = new CountDownLatch(1);
@@ -51,14 +53,15 @@ final class WatchCommand implements Callable<Integer> {
         EvidenceBundle bundle = evidence.open(rubric, clock);
         List<DockerEndpoint> endpoints = DockerProbing.endpoints();
         Instant floor = history.floor(clock);
-        LiveProbes.checkVms(rubric, bundle, "watch"); // what exists when watching starts
-        DockerEndpoint endpoint = LiveProbes.hasSection(rubric, "docker") ? DockerProbing.check(bundle, endpoints, "watch", floor) : null;
+        Map<String, LabProbe> probes = LiveProbes.of(rubric); // those the rubric's sections declare
+        LiveProbes.observeUnfollowed(probes, bundle, "watch", floor); // what exists when watching starts (the VMs)
+        DockerEndpoint endpoint = LiveProbes.followsDocker(probes) ? DockerProbing.check(bundle, endpoints, "watch", floor) : null;
         if (endpoint != null) {
             follow(bundle, endpoint, language, clock, floor, stop);
             DockerProbing.check(bundle, List.of(endpoint), "watch", floor); // what is left at the end: removed or not
             // VMs again at the end: a student who creates or starts the VM while watch runs has done the lab too.
             // Between the two, VMs are not followed: they change slowly, and every look keeps their descriptions.
-            LiveProbes.checkVms(rubric, bundle, "watch");
+            LiveProbes.observeUnfollowed(probes, bundle, "watch", floor);
         }
         try {
             bundle.writeManifest();

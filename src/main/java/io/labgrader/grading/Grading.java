@@ -5,7 +5,6 @@ import io.labgrader.rubric.Rubric;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.PostDiscoveryFilter;
@@ -56,10 +55,8 @@ public final class Grading {
 
     private static LauncherDiscoveryRequest discoveryRequest(Rubric rubric) {
         Set<String> sections = rubric.sections().stream().map(io.labgrader.rubric.Section::id).collect(Collectors.toSet());
-        // the build's index of the suites where there is one; else a scan of the graders' package
-        List<? extends DiscoverySelector> selectors = SuiteIndex.read()
-                .<List<? extends DiscoverySelector>>map(classes -> classes.stream().map(DiscoverySelectors::selectClass).toList())
-                .orElseGet(() -> List.of(DiscoverySelectors.selectPackage(GradingConfig.GRADERS_PACKAGE)));
+        // the suites of the rubric's lab, as its module names them
+        List<? extends DiscoverySelector> selectors = SuiteIndex.selectors(rubric.lab());
         return configured(request()
                 .selectors(selectors)
                 .filters(onlySuitesOf(sections)), rubric).build();

@@ -10,7 +10,10 @@ public final class GradingConfig {
     public static final String EVIDENCE = "labgrader.evidence";
     public static final String LANG = "labgrader.lang";
     public static final String OUT = "labgrader.out";
-    /** Package holding the grading suites. */
+    /**
+     * Package of the first lab's grading suites: scanned only for a rubric of a lab no module knows and a build
+     * without the suite index ({@link SuiteIndex#selectors}); a lab's module names its suites.
+     */
     public static final String GRADERS_PACKAGE = "io.labgrader.lab";
 
     private GradingConfig() {

@@ -1,5 +1,8 @@
 package io.labgrader.grading;
 
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +27,22 @@ public final class SuiteIndex {
     static final String RESOURCE = "META-INF/labgrader/grading-suites";
 
     private SuiteIndex() {
+    }
+
+    /**
+     * What discovery selects for a rubric of the lab {@code lab}: the suites its module names (no scan); for a lab
+     * no module knows (a rubric of one's own under another id), the suites of the jar's index, else a scan of the
+     * first lab's package, as before labs were modules; grading then runs those whose section the rubric has.
+     */
+    static List<? extends DiscoverySelector> selectors(String lab) {
+        for (SuiteCatalog catalog : ServiceLoader.load(SuiteCatalog.class, SuiteIndex.class.getClassLoader())) {
+            Optional<List<Class<?>>> suites = catalog.suitesOf(lab);
+            if (suites.isPresent()) {
+                return suites.get().stream().map(DiscoverySelectors::selectClass).toList();
+            }
+        }
+        return read().<List<? extends DiscoverySelector>>map(classes -> classes.stream().map(DiscoverySelectors::selectClass).toList())
+                .orElseGet(() -> List.of(DiscoverySelectors.selectPackage(GradingConfig.GRADERS_PACKAGE)));
     }
 
     /** The suites' class names from the jar's index; empty when there is none. */

@@ -8,11 +8,18 @@ import java.util.Optional;
  * The lab's rubric as loaded from rubric.yml.
  *
  * @param sha256 hash of the file's bytes, recorded in every evidence manifest and report
+ * @param lab    the id of the lab whose suites and probes grade it ({@code lab:} in the rubric; its id when absent, as
+ *               in the labs' own rubrics)
  */
-public record Rubric(String id, LocalizedText title, List<Section> sections, Path source, String sha256) {
+public record Rubric(String id, LocalizedText title, List<Section> sections, Path source, String sha256, String lab) {
 
     public Rubric {
         sections = List.copyOf(sections);
+        lab = lab == null ? id : lab;
+    }
+
+    public Rubric(String id, LocalizedText title, List<Section> sections, Path source, String sha256) {
+        this(id, title, sections, source, sha256, id);
     }
 
     /** All criteria in rubric order. */

@@ -44,8 +44,8 @@ public final class RubricLoader {
     private static final int MAX_NESTING = 20;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
 
-    private static final Set<String> TOP_KEYS = Set.of("id", "title", "sections");
-    private static final Set<String> SECTION_KEYS = Set.of("id", "title", "criteria");
+    private static final Set<String> TOP_KEYS = Set.of("id", "lab", "title", "sections");
+    private static final Set<String> SECTION_KEYS = Set.of("id", "title", "probe", "criteria");
     private static final Set<String> CRITERION_KEYS = Set.of("id", "title", "hint", "points", "params", "requires");
     private static final Set<String> TEXT_KEYS = Set.of("de", "en");
 
@@ -95,6 +95,7 @@ public final class RubricLoader {
         }
         Map<String, Node> fields = fields(top, TOP_KEYS, "the rubric");
         String id = requiredId(fields, top, "the rubric");
+        String lab = optionalName(fields.get("lab"), "'lab' of the rubric");
         LocalizedText title = text(fields.get("title"), top, "title", "the rubric", true);
         List<Section> sections = new ArrayList<>();
         Node sectionsNode = fields.get("sections");
@@ -107,7 +108,7 @@ public final class RubricLoader {
                 sections.add(section(node));
             }
         }
-        Rubric rubric = new Rubric(id, title, sections, file, sha256);
+        Rubric rubric = new Rubric(id, title, sections, file, sha256, lab == null ? id : lab);
         checkCriteria(rubric);
         return rubric;
     }
@@ -143,6 +144,7 @@ public final class RubricLoader {
         String id = requiredId(fields, map, "a section");
         String where = "section '" + id + "'";
         LocalizedText title = text(fields.get("title"), map, "title", where, true);
+        List<String> probes = probes(fields.get("probe"), "'probe' of " + where);
         List<Criterion> criteria = new ArrayList<>();
         Node criteriaNode = fields.get("criteria");
         if (criteriaNode == null) {
@@ -154,7 +156,38 @@ public final class RubricLoader {
                 criterion(c, id).ifPresent(criteria::add);
             }
         }
-        return new Section(id, title, criteria);
+        return new Section(id, title, criteria, probes);
+    }
+
+    /** {@code probe: NAME} or {@code probe: [NAME, …]}; none when absent. */
+    private List<String> probes(Node node, String what) {
+        if (node instanceof SequenceNode seq) {
+            List<String> names = new ArrayList<>();
+            for (Node item : seq.getValue()) {
+                String name = optionalName(item, what);
+                if (name != null) {
+                    names.add(name);
+                }
+            }
+            return names;
+        }
+        String name = optionalName(node, what);
+        return name == null ? List.of() : List.of(name);
+    }
+
+    /**
+     * A name such as a lab's id or a probe's ({@code lab:}, {@code probe:}): written like an id, or absent. Whether
+     * the lab has it is checked where the labs are known (the command, before anything runs).
+     */
+    private String optionalName(Node node, String what) {
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof ScalarNode scalar) || !ID.matcher(scalar.getValue()).matches()) {
+            problem(node, what + " must be a name of lower-case letters, digits, '.', '-' or '_'");
+            return null;
+        }
+        return scalar.getValue();
     }
 
     private java.util.Optional<Criterion> criterion(Node node, String section) {
