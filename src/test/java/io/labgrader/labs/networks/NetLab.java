@@ -58,9 +58,9 @@ final class NetLab {
         labgrader.assertRegradeEqualsLive(0);
     }
 
-    /** The German regrade of the saved bundle: its report.json, with German messages. */
+    /** The German regrade of the saved bundle with the lab's rubric as built into labgrader (--lab): its report.json. */
     JsonNode regradeInGerman() {
-        Commands.Result r = labgrader.run("grade", "evidence", "--lang", "de", "--out", "regrade-de");
+        Commands.Result r = labgrader.run("grade", "evidence", "--lab", NetworksLab.ID, "--lang", "de", "--out", "regrade-de");
         assertThat(r.exitCode()).as(r.all()).isZero();
         return Labgrader.report(labgrader.dir().resolve("regrade-de"));
     }

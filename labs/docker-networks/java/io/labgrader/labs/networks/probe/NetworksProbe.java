@@ -39,14 +39,22 @@ public final class NetworksProbe implements LabProbe {
         EvidenceBundle bundle = run.bundle();
         String id = UUID.randomUUID().toString().substring(0, 8);
         Instant started = bundle.clock().instant();
-        DockerProbing.Connection docker = run.docker();
-        if (docker == null || docker.api() == null) {
-            bundle.record(new NetUnreachable(started, run.source(), id, docker == null || docker.unreachable() == null
-                    ? List.of("no Docker Engine connection was made") : attempts(docker.unreachable().observation())));
+        DockerProbing.Connection given = run.docker();
+        // watch opens no connection for the probes it does not follow (both null): this probe then opens its own
+        boolean own = given == null || given.api() == null && given.unreachable() == null;
+        DockerProbing.Connection docker = own
+                ? DockerProbing.connectAsync(DockerProbing.endpoints(), bundle.clock(), run.source()).join() : given;
+        if (docker.api() == null) {
+            bundle.record(new NetUnreachable(started, run.source(), id, attempts(docker.unreachable().observation())));
             return;
         }
-        // the connection is the run's, opened once for every probe: the engine closes it, not this probe
-        new Reading(docker.api(), bundle, run.source(), id, started).read();
+        try {
+            new Reading(docker.api(), bundle, run.source(), id, started).read();
+        } finally {
+            if (own) { // a connection check opened for every probe is closed by check
+                docker.api().close();
+            }
+        }
     }
 
     private static List<String> attempts(EngineUnreachable unreachable) {
