@@ -1,7 +1,9 @@
 package io.labgrader.lab.module;
 
+import io.labgrader.evidence.Evidence;
 import io.labgrader.evidence.Observation;
 import io.labgrader.evidence.compare.ContainerStatsObserved;
+import io.labgrader.evidence.docker.ConsistencyReport;
 import io.labgrader.evidence.docker.ContainerEventObserved;
 import io.labgrader.evidence.docker.ContainerObserved;
 import io.labgrader.evidence.docker.ContainersListed;
@@ -9,6 +11,7 @@ import io.labgrader.evidence.docker.EngineObserved;
 import io.labgrader.evidence.docker.EngineUnreachable;
 import io.labgrader.evidence.docker.EventHistoryRead;
 import io.labgrader.evidence.docker.ImagesListed;
+import io.labgrader.evidence.docker.RawCrossCheck;
 import io.labgrader.evidence.http.HttpProbed;
 import io.labgrader.evidence.vm.HypervisorNotFound;
 import io.labgrader.evidence.vm.HypervisorObserved;
@@ -27,6 +30,7 @@ import io.labgrader.rubric.LocalizedText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,6 +46,8 @@ public final class DockerVsVmLab implements LabModule {
     public static final String ID = "docker-vs-vm";
     /** Where the pom puts rubric.yml in the jar. */
     public static final String RUBRIC = "/io/labgrader/cli/rubric.yml";
+    /** Contradictions named in the instructor's flag; the rest are counted. */
+    private static final int SHOWN_PROBLEMS = 3;
 
     @Override
     public String id() {
@@ -109,6 +115,18 @@ public final class DockerVsVmLab implements LabModule {
     @Override
     public Set<String> fingerprints(List<Observation> observations) {
         return MachineIdentifiers.of(observations);
+    }
+
+    /** The engine's raw captures (docker inspect, the container list) against the journal's records of them. */
+    @Override
+    public Optional<LocalizedText> inconsistency(Evidence evidence) {
+        ConsistencyReport consistency = RawCrossCheck.of(evidence);
+        if (consistency.clean()) {
+            return Optional.empty();
+        }
+        return Optional.of(LocalizedText.of(
+                "Das Journal widerspricht den Rohaufnahmen der Engine: " + consistency.summary(true, SHOWN_PROBLEMS) + ".",
+                "The journal contradicts the engine's raw captures: " + consistency.summary(false, SHOWN_PROBLEMS) + "."));
     }
 
     @Override

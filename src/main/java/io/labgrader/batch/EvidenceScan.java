@@ -5,8 +5,6 @@ import io.labgrader.evidence.EvidenceException;
 import io.labgrader.evidence.EvidenceReader;
 import io.labgrader.evidence.Manifest;
 import io.labgrader.evidence.Observation;
-import io.labgrader.evidence.docker.ConsistencyReport;
-import io.labgrader.evidence.docker.RawCrossCheck;
 import io.labgrader.evidence.RawCaptures;
 import io.labgrader.grading.LoadedEvidence;
 import io.labgrader.module.LabModule;
@@ -89,12 +87,8 @@ final class EvidenceScan {
         }
         List<Observation> observations = evidence.evidence().observations();
         live(observations).ifPresent(flags::add);
-        ConsistencyReport consistency = RawCrossCheck.of(evidence.evidence());
-        if (!consistency.clean()) {
-            flags.add(Flag.of(Flag.Kind.INCONSISTENT,
-                    "Das Journal widerspricht den Rohaufnahmen der Engine: " + consistency.summary(true, SHOWN_PROBLEMS) + ".",
-                    "The journal contradicts the engine's raw captures: " + consistency.summary(false, SHOWN_PROBLEMS) + "."));
-        }
+        lab.inconsistency(evidence.evidence()).ifPresent(detail ->
+                flags.add(Flag.of(Flag.Kind.INCONSISTENT, detail.de(), detail.en())));
         Set<String> fingerprints = new TreeSet<>();
         if (manifest != null && manifest.host() != null) {
             daemon(manifest.host().dockerDaemonId(), fingerprints);

@@ -38,7 +38,7 @@ final class CheckCommand implements Callable<Integer> {
         Rubric rubric;
         try {
             rubric = RubricSource.load(options.rubric, options.lab);
-        } catch (RubricException e) {
+        } catch (RubricException | RubricSource.LabChoiceException e) {
             docker.thenAccept(c -> {
                 if (c.api() != null) {
                     c.api().close();

@@ -1,10 +1,12 @@
 package io.labgrader.module;
 
+import io.labgrader.evidence.Evidence;
 import io.labgrader.evidence.Observation;
 import io.labgrader.rubric.LocalizedText;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,6 +49,14 @@ public interface LabModule {
      * evidence shares one are flagged for the instructor. Empty if the lab has none.
      */
     Set<String> fingerprints(List<Observation> observations);
+
+    /**
+     * Where the bundle's raw captures contradict its journal (a journal edited by hand), as the text of the batch's
+     * "inconsistent" flag for the instructor; empty when they agree or the lab keeps no raw captures.
+     */
+    default Optional<LocalizedText> inconsistency(Evidence evidence) {
+        return Optional.empty();
+    }
 
     /** Sections the lab adds to every report (the VM inventory, the comparison), in order; empty if none. */
     List<ReportSection> reportSections();

@@ -4,6 +4,7 @@ import io.labgrader.evidence.Observation;
 import io.labgrader.rubric.LocalizedText.Language;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A part of the reports that a lab adds beside the criteria (not scored), such as the VM inventory. The engine
@@ -17,6 +18,22 @@ public interface ReportSection {
 
     /** The section's data (a Jackson-serialisable value), or null when the evidence has nothing for it. */
     Object data(List<Observation> observations);
+
+    /**
+     * The section's value in report.json under {@link #id()} (a Jackson-serialisable value; null leaves the key out).
+     * By default the data itself.
+     */
+    default Object json(Object data, Language language) {
+        return data;
+    }
+
+    /**
+     * Figures of the section that a class can be compared by (the batch's class chart and each student's numbers in
+     * summary.json), by a key stable across students; empty by default.
+     */
+    default Map<String, Double> numbers(Object data) {
+        return Map.of();
+    }
 
     /** The section as console lines, or "" when there is nothing to show. */
     String console(Object data, Language language);

@@ -1,0 +1,115 @@
+package io.labgrader.architecture;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine names no lab: the core packages (rubric, evidence's own package, grading, report, batch, cli and the lab
+ * service interface, module) depend on no lab type, so that a second lab is added as a module without editing them.
+ *
+ * <p>Lab types are everything a lab brings: its suites and wiring (io.labgrader.lab.., where the first lab lives in
+ * graders/, and io.labgrader.labs.. for the others), its journal records (evidence.docker, evidence.vm, evidence.http,
+ * evidence.compare) and its probes (probe.docker, probe.http, probe.vm). The neutral helpers (probe.process) are not.
+ *
+ * <p>The exceptions, each one named here with its reason, are listed by origin class and target package, so that any
+ * other dependency, also of an excepted class on another lab type, fails:
+ * <ul>
+ *   <li>cli on probe.docker (and the HTTP probe the Docker snapshot uses): check opens the Docker connection before
+ *   the rubric is validated, overlapping the two (a measured start-up win), and watch and replay follow the engine's
+ *   events, which a lab probe's one look ({@code LabProbe.observe}) does not cover; module.ProbeRun carries that
+ *   connection to the lab's probes.</li>
+ *   <li>Not yet moved into the first lab's report sections (issue 12, part 5): the VM inventory and the comparison in
+ *   GradeResult, GradingListener, the report writers and the batch's class comparison chart.</li>
+ * </ul>
+ */
+class CoreKnowsNoLabTest {
+
+    private static final List<String> CORE = List.of("io.labgrader.rubric", "io.labgrader.grading", "io.labgrader.report",
+            "io.labgrader.batch", "io.labgrader.cli", "io.labgrader.module");
+    private static final List<String> LAB_TYPES = List.of("io.labgrader.lab", "io.labgrader.labs",
+            "io.labgrader.evidence.docker", "io.labgrader.evidence.vm", "io.labgrader.evidence.http",
+            "io.labgrader.evidence.compare", "io.labgrader.probe.docker", "io.labgrader.probe.http", "io.labgrader.probe.vm");
+
+    /** "origin class (or package.*) -> target package (or class)", as explained in the class comment. */
+    private static final Set<String> EXCEPTIONS = Set.of(
+            // the early Docker connection, and watch's and replay's following of the engine's events
+            "io.labgrader.cli.* -> io.labgrader.probe.docker",
+            "io.labgrader.cli.WhileWatching -> io.labgrader.probe.http",
+            "io.labgrader.module.ProbeRun -> io.labgrader.probe.docker",
+            // issue 12, part 5: the VM inventory and the comparison become the first lab's report sections
+            "io.labgrader.grading.GradeResult -> io.labgrader.evidence.vm",
+            "io.labgrader.grading.GradeResult -> io.labgrader.evidence.compare",
+            "io.labgrader.grading.GradingListener -> io.labgrader.evidence.vm",
+            "io.labgrader.grading.GradingListener -> io.labgrader.evidence.compare",
+            "io.labgrader.report.JsonReport -> io.labgrader.evidence.vm",
+            "io.labgrader.report.MarkdownReport -> io.labgrader.evidence.vm",
+            "io.labgrader.report.ConsoleReport -> io.labgrader.evidence.vm",
+            "io.labgrader.report.ComparisonJson -> io.labgrader.evidence.compare",
+            "io.labgrader.report.ComparisonConsole -> io.labgrader.evidence.compare",
+            "io.labgrader.report.ComparisonMarkdown -> io.labgrader.evidence.compare",
+            "io.labgrader.report.ComparisonText -> io.labgrader.evidence.compare",
+            "io.labgrader.batch.BatchGrader -> io.labgrader.evidence.compare",
+            "io.labgrader.batch.ComparisonChart -> io.labgrader.evidence.compare");
+
+    @Test
+    @DisplayName("the core packages and evidence's own package depend on no lab type, but for the named exceptions")
+    void coreNamesNoLabType() {
+        Set<String> violations = new TreeSet<>();
+        Set<String> used = new TreeSet<>();
+        for (JavaClass origin : MainClasses.get()) {
+            if (!isCore(origin.getPackageName())) {
+                continue;
+            }
+            for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                String target = d.getTargetClass().getPackageName();
+                if (isLabType(target)) {
+                    String exception = exception(topLevel(origin), target, topLevel(d.getTargetClass()));
+                    if (exception == null) {
+                        violations.add(d.getDescription());
+                    } else {
+                        used.add(exception);
+                    }
+                }
+            }
+        }
+        assertThat(violations).as("dependencies of the core on lab types (see the exceptions in CoreKnowsNoLabTest)").isEmpty();
+        // an exception no longer needed is removed, so that the list says exactly what is left
+        assertThat(new TreeSet<>(EXCEPTIONS)).as("exceptions no dependency needs any more").isEqualTo(used);
+    }
+
+    private static boolean isCore(String pkg) {
+        return pkg.equals("io.labgrader.evidence") || CORE.stream().anyMatch(c -> pkg.equals(c) || pkg.startsWith(c + "."));
+    }
+
+    private static boolean isLabType(String pkg) {
+        return LAB_TYPES.stream().anyMatch(l -> pkg.equals(l) || pkg.startsWith(l + "."));
+    }
+
+    /** The exception that allows the dependency, or null. */
+    private static String exception(String origin, String target, String targetClass) {
+        String pkg = origin.substring(0, origin.lastIndexOf('.'));
+        for (String candidate : List.of(origin + " -> " + target, pkg + ".* -> " + target, origin + " -> " + targetClass)) {
+            if (EXCEPTIONS.contains(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** Nested and anonymous classes count as their top-level class. */
+    private static String topLevel(JavaClass c) {
+        JavaClass top = c;
+        while (top.getEnclosingClass().isPresent()) {
+            top = top.getEnclosingClass().get();
+        }
+        return top.getName();
+    }
+}
