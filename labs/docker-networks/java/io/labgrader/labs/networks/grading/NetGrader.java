@@ -47,12 +47,14 @@ public class NetGrader {
                     "Expected a user-defined bridge network with a container attached, but found " + names
                             + " with no container ever attached (docker run --network NAME …).");
         }
-        Set<String> others = new LinkedHashSet<>();
-        findings.runs().forEach(r -> r.networks().stream()
-                .map(n -> "'" + n.name() + "' (" + n.driver() + (n.defaultBridge() ? ", Standard/default" : "") + ")").forEach(others::add));
-        String found = String.join(", ", others);
-        throw fail("Erwartet: ein eigenes Bridge-Netzwerk (docker network create NAME). Gefunden: nur " + found + ".",
-                "Expected a user-defined bridge network (docker network create NAME) but found only " + found + ".");
+        Set<String> de = new LinkedHashSet<>();
+        Set<String> en = new LinkedHashSet<>();
+        findings.runs().forEach(r -> r.networks().forEach(n -> {
+            de.add("'" + n.name() + "' (" + n.driver() + (n.defaultBridge() ? ", vorgegeben" : "") + ")");
+            en.add("'" + n.name() + "' (" + n.driver() + (n.defaultBridge() ? ", default" : "") + ")");
+        }));
+        throw fail("Erwartet: ein eigenes Bridge-Netzwerk (docker network create NAME). Gefunden: nur " + String.join(", ", de) + ".",
+                "Expected a user-defined bridge network (docker network create NAME) but found only " + String.join(", ", en) + ".");
     }
 
     @Criterion("net.volume")

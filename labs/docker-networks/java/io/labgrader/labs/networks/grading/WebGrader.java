@@ -128,7 +128,7 @@ public class WebGrader {
         for (NetContainer.Attachment a : s.container().networks()) {
             Optional<NetNetwork> n = s.run().network(a);
             names.add("'" + a.name() + "'" + n.map(net -> net.defaultBridge() ? (german ? " (dem vorgegebenen Netzwerk)" : " (the default bridge network)")
-                    : net.userDefinedBridge() ? "" : " (driver " + net.driver() + ")").orElse(""));
+                    : net.userDefinedBridge() ? "" : (german ? " (Treiber " : " (driver ") + net.driver() + ")").orElse(""));
         }
         return names.isEmpty() ? (german ? "Netzwerkmodus '" : "network mode '") + s.container().networkMode() + "'" : String.join(", ", names);
     }
