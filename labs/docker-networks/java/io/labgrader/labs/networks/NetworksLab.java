@@ -1,5 +1,6 @@
 package io.labgrader.labs.networks;
 
+import io.labgrader.evidence.Evidence;
 import io.labgrader.evidence.Observation;
 import io.labgrader.labs.networks.evidence.NetContainer;
 import io.labgrader.labs.networks.evidence.NetEngine;
@@ -8,6 +9,7 @@ import io.labgrader.labs.networks.grading.NetGrader;
 import io.labgrader.labs.networks.grading.RunGrader;
 import io.labgrader.labs.networks.grading.WebGrader;
 import io.labgrader.labs.networks.probe.NetworksProbe;
+import io.labgrader.labs.networks.probe.RawAgreement;
 import io.labgrader.module.LabModule;
 import io.labgrader.module.LabProbe;
 import io.labgrader.module.ReportSection;
@@ -16,6 +18,7 @@ import io.labgrader.rubric.LocalizedText;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -71,6 +74,19 @@ public final class NetworksLab implements LabModule {
             }
         }
         return Set.copyOf(ids);
+    }
+
+    /** The journal's containers against their raw captures (see {@link RawAgreement}), for the batch's flag. */
+    @Override
+    public Optional<LocalizedText> inconsistency(Evidence evidence) {
+        List<String> contradicted = RawAgreement.contradictions(evidence);
+        if (contradicted.isEmpty()) {
+            return Optional.empty();
+        }
+        String list = String.join(", ", contradicted.subList(0, Math.min(5, contradicted.size())))
+                + (contradicted.size() > 5 ? " (+" + (contradicted.size() - 5) + ")" : "");
+        return Optional.of(LocalizedText.of("Das Journal widerspricht den Rohaufnahmen der Engine: " + list + ".",
+                "The journal contradicts the engine's raw captures: " + list + "."));
     }
 
     @Override

@@ -37,6 +37,9 @@ class NetworksProbeTest {
 
     @TempDir
     Path dir;
+    /** A host folder for a bind mount, apart from the evidence folder. */
+    @TempDir
+    Path site;
     final NetScene scene = new NetScene();
 
     @AfterEach
@@ -109,6 +112,26 @@ class NetworksProbeTest {
         assertThat(end.complete()).as(end.problems().toString()).isTrue();
         assertThat(end.containerIds()).contains(nginx.id());
         assertThat(evidence.observations()).allSatisfy(o -> assertThat(o.source()).isEqualTo("check"));
+    }
+
+    @Test
+    @DisplayName("a journal edited by hand (a bind mount made a named volume) contradicts the raw capture: the module flags it")
+    void editedJournalIsFlagged() throws Exception {
+        String web = scene.name("web");
+        scene.run(web, "nginx:latest", "-v", site + ":" + NetScene.NGINX_HTML);
+        Evidence honest = probe();
+        assertThat(new NetworksLab().inconsistency(honest)).as("the journal as the probe wrote it").isEmpty();
+
+        Path journal = dir.resolve(EvidenceBundle.JOURNAL);
+        String bind = "{\"type\":\"bind\",\"hostPath\":\"" + site + "\"";
+        String text = java.nio.file.Files.readString(journal);
+        assertThat(text).contains(bind);
+        java.nio.file.Files.writeString(journal, text.replace(bind, "{\"type\":\"volume\",\"name\":\"forged\""));
+
+        Evidence edited = EvidenceReader.read(dir);
+        NetContainer forged = container(edited, web);
+        assertThat(new NetworksLab().inconsistency(edited)).hasValueSatisfying(t -> assertThat(t.en())
+                .isEqualTo("The journal contradicts the engine's raw captures: '" + web + "' (" + forged.shortId() + ") ≠ " + forged.raw() + "."));
     }
 
     @Test
