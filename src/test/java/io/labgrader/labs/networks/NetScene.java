@@ -43,6 +43,11 @@ final class NetScene implements AutoCloseable {
         volumes.add(volume);
     }
 
+    /** The volume that "-v NAME:/path" creates on first use, without "docker volume create": removed by close() too. */
+    void volumeCreatedByRun() {
+        volumes.add(volume);
+    }
+
     /** docker run -d --name NAME ARGS… IMAGE [COMMAND…]; the container's short id, as messages show it. */
     String run(String name, String image, String... argsThenCommand) {
         List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name));

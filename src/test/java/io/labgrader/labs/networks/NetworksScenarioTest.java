@@ -269,4 +269,32 @@ class NetworksScenarioTest {
         assertThat(Labgrader.message(german, "web.nginx-port")).isEqualTo("Erwartet: 8081->80/tcp (-p 8081:80). Gefunden: " + label(web, id) + ": 8082->80/tcp.");
         assertThat(german.path("score").asInt()).isEqualTo(60);
     }
+
+    @Test
+    @DisplayName("no network of one's own, the volume made by -v on first use, nginx re-created: network criteria fail, the rest passes")
+    void noNetworkOfOnesOwn() {
+        scene.volumeCreatedByRun();
+        String id = scene.run(web, "nginx", "-p", "8081:80", "-v", scene.volume + ":" + NetScene.NGINX_HTML);
+        NetScene.awaitPage(8081);
+        scene.writeOwnPage(web);
+        scene.client(client);
+        lab.check();
+        scene.removeForce(web);
+        scene.run(scene.name("web2"), "nginx:latest", "-p", "8081:80", "-v", scene.volume + ":" + NetScene.NGINX_HTML);
+        NetScene.awaitPage(8081);
+        lab.check();
+
+        assertThat(lab.outcomes()).containsExactly(
+                entry("net.engine", "PASSED"), entry("net.network", "FAILED"), entry("net.volume", "PASSED"),
+                entry("web.nginx-network", "FAILED"), entry("web.nginx-volume", "PASSED"), entry("web.nginx-port", "PASSED"),
+                entry("web.own-page", "PASSED"), entry("run.neighbour", "BLOCKED"), entry("run.survives", "PASSED"));
+        // the engine's other networks (of other projects on this machine) may be listed too
+        assertThat(lab.message("net.network")).startsWith("Expected a user-defined bridge network (docker network create NAME) but found only ")
+                .contains("'bridge' (bridge, default)").doesNotContain(scene.tag);
+        assertThat(lab.message("web.nginx-network")).contains(label(web, id) + " on 'bridge' (the default bridge network)");
+        assertThat(lab.score()).isEqualTo(65);
+        lab.assertRegradeEqualsLive();
+        assertThat(Labgrader.message(lab.regradeInGerman(), "net.network"))
+                .startsWith("Erwartet: ein eigenes Bridge-Netzwerk (docker network create NAME). Gefunden: nur ").contains("'bridge' (bridge, vorgegeben)");
+    }
 }
