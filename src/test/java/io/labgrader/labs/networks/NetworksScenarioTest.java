@@ -195,7 +195,7 @@ class NetworksScenarioTest {
         assertThat(lab.outcomes()).contains(entry("run.neighbour", "FAILED"));
         assertThat(lab.message("run.neighbour")).isEqualTo("Expected a second container running on network '" + scene.network + "' while "
                 + label(web, id) + " ran, but found " + label(client, clientId) + " (exited) on the network, never seen running at the"
-                + " same time; run \"labgrader check\" while both run.");
+                + " same time; run \"labgrader check --lab docker-networks\" while both run.");
         assertThat(lab.score()).isEqualTo(65);
         lab.assertRegradeEqualsLive();
     }
@@ -243,7 +243,7 @@ class NetworksScenarioTest {
         assertThat(lab.outcomes()).contains(entry("run.survives", "FAILED"));
         assertThat(lab.message("run.survives")).isEqualTo("Expected the same page (" + OWN_PAGE + ") from the volume '" + scene.volume
                 + "' served by a new container after " + label(web, id) + " was removed, but found no new nginx container on port 8081 after "
-                + label(web, id) + " (only the same container; a restart keeps its id). Run \"labgrader check\" again after re-creating it.");
+                + label(web, id) + " (only the same container; a restart keeps its id). Run \"labgrader check --lab docker-networks\" again after re-creating it.");
         assertThat(lab.score()).isEqualTo(80);
         lab.assertRegradeEqualsLive();
     }

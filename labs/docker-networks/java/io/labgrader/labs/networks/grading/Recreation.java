@@ -50,9 +50,9 @@ final class Recreation {
                 && !s.container().id().equals(first.seen().container().id())).reduce((a, b) -> b);
         if (later.isEmpty()) {
             throw fail(expected + "keinen neuen nginx-Container auf Port " + p.hostPort() + " nach " + old
-                            + " (nur derselbe Container; ein Neustart behält seine ID). Nach der Neuanlage \"labgrader check\" erneut aufrufen.",
+                            + " (nur derselbe Container; ein Neustart behält seine ID). Nach der Neuanlage \"labgrader check --lab docker-networks\" erneut aufrufen.",
                     expectedEn + "no new nginx container on port " + p.hostPort() + " after " + old
-                            + " (only the same container; a restart keeps its id). Run \"labgrader check\" again after re-creating it.");
+                            + " (only the same container; a restart keeps its id). Run \"labgrader check --lab docker-networks\" again after re-creating it.");
         }
         Seen next = later.get();
         String now = Naming.label(next.container());
@@ -71,8 +71,8 @@ final class Recreation {
         }
         List<NetPage> pages = next.run().pagesOf(next.container(), p.hostPort());
         if (pages.isEmpty()) {
-            throw fail(expected + now + ", dessen Seite labgrader nie gelesen hat; rufen Sie \"labgrader check\" auf, solange er läuft.",
-                    expectedEn + now + ", whose page labgrader never read; run \"labgrader check\" while it runs.");
+            throw fail(expected + now + ", dessen Seite labgrader nie gelesen hat; rufen Sie \"labgrader check --lab docker-networks\" auf, solange er läuft.",
+                    expectedEn + now + ", whose page labgrader never read; run \"labgrader check --lab docker-networks\" while it runs.");
         }
         NetPage page = pages.get(pages.size() - 1);
         throw fail(expected + now + " mit einer anderen Seite: " + NginxParams.describe(page, true) + ".",

@@ -64,8 +64,8 @@ public class RunGrader {
             List<NetContainer> others = new ArrayList<>(onNetworkNotTogether.values());
             String de = others.stream().map(c -> Naming.label(c) + " (" + Naming.status(c, true) + ")").collect(Collectors.joining(", "));
             String en = others.stream().map(c -> Naming.label(c) + " (" + Naming.status(c, false) + ")").collect(Collectors.joining(", "));
-            throw fail(expected + de + " im Netzwerk, aber nie gleichzeitig laufend gesehen; rufen Sie \"labgrader check\" auf, solange beide laufen.",
-                    expectedEn + en + " on the network, never seen running at the same time; run \"labgrader check\" while both run.");
+            throw fail(expected + de + " im Netzwerk, aber nie gleichzeitig laufend gesehen; rufen Sie \"labgrader check --lab docker-networks\" auf, solange beide laufen.",
+                    expectedEn + en + " on the network, never seen running at the same time; run \"labgrader check --lab docker-networks\" while both run.");
         }
         if (!runningElsewhere.isEmpty()) {
             String de = runningElsewhere.values().stream().map(o -> Naming.label(o.container()) + " in " + WebGrader.networks(o, true))

@@ -101,8 +101,8 @@ public class WebGrader {
         List<NetPage> pages = (withVolume.isEmpty() ? lab : withVolume).stream()
                 .flatMap(s -> s.run().pagesOf(s.container(), p.hostPort()).stream()).toList();
         if (pages.isEmpty()) {
-            throw fail(expected + "labgrader hat die Seite nie gelesen, während nginx lief; rufen Sie \"labgrader check\" auf, solange der Container läuft.",
-                    expectedEn + "labgrader never read the page while nginx ran; run \"labgrader check\" while the container runs.");
+            throw fail(expected + "labgrader hat die Seite nie gelesen, während nginx lief; rufen Sie \"labgrader check --lab docker-networks\" auf, solange der Container läuft.",
+                    expectedEn + "labgrader never read the page while nginx ran; run \"labgrader check --lab docker-networks\" while the container runs.");
         }
         NetPage last = pages.get(pages.size() - 1);
         String defaultDe = p.defaultPage(last) ? " – die Startseite von nginx; legen Sie Ihre index.html ins Volume" : "";
