@@ -78,7 +78,7 @@ class LabsCommandTest {
     @DisplayName("--lab of no lab: exit 2 and the labs there are, no stack trace")
     void unknownLab() {
         assertThat(Main.execute("rubric", "--lab", "docker-compose")).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err()).isEqualTo("labgrader: --lab: no lab 'docker-compose' in this labgrader; it holds: docker-vs-vm"
+        assertThat(err()).isEqualTo("labgrader: --lab: no lab 'docker-compose' in this labgrader; it holds: docker-networks, docker-vs-vm"
                 + " (labgrader labs lists them)" + System.lineSeparator());
     }
 
@@ -96,7 +96,7 @@ class LabsCommandTest {
         Path rubric = labRubricWith("(?m)^id: docker-vs-vm$", "id: docker-compose");
         assertThat(Main.execute("rubric", "--rubric", rubric.toString())).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err()).isEqualTo("labgrader: the rubric is invalid:" + System.lineSeparator() + "  " + rubric
-                + ": no lab 'docker-compose' in this labgrader (it holds: docker-vs-vm); a rubric names its lab with 'lab:',"
+                + ": no lab 'docker-compose' in this labgrader (it holds: docker-networks, docker-vs-vm); a rubric names its lab with 'lab:',"
                 + " or by its id; labgrader labs lists the labs" + System.lineSeparator());
     }
 

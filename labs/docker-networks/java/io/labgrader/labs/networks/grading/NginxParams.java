@@ -1,0 +1,42 @@
+package io.labgrader.labs.networks.grading;
+
+import io.labgrader.grading.CriterionContext;
+import io.labgrader.labs.networks.evidence.NetContainer;
+import io.labgrader.labs.networks.evidence.NetPage;
+
+/** The params every nginx criterion shares (rubric.yml's anchor &nginx). */
+record NginxParams(String image, int containerPort, int hostPort, String htmlPath, String defaultTitle) {
+
+    static NginxParams of(CriterionContext ctx) {
+        return new NginxParams(ctx.params().string("image"), ctx.params().integer("containerPort"),
+                ctx.params().integer("hostPort"), ctx.params().string("htmlPath"), ctx.params().string("defaultTitle"));
+    }
+
+    /** Publishes the container port on the lab's host port (any host address). */
+    boolean publishesLabPort(NetContainer c) {
+        return c.ports().stream().anyMatch(p -> p.containerPort() == containerPort && "tcp".equals(p.protocol())
+                && Integer.valueOf(hostPort).equals(p.hostPort()));
+    }
+
+    /** nginx's own welcome page (or one that still says so), not the student's. */
+    boolean defaultPage(NetPage page) {
+        String title = page.title() == null ? "" : page.title().strip();
+        String text = page.text() == null ? "" : page.text();
+        return title.equalsIgnoreCase(defaultTitle) || text.contains(defaultTitle);
+    }
+
+    /** HTTP 200 with something in it that is not nginx's default page. */
+    boolean ownPage(NetPage page) {
+        return Integer.valueOf(200).equals(page.status()) && page.size() > 0 && !defaultPage(page);
+    }
+
+    /** How a message names a page: its title, or the start of its text, and its size. */
+    static String describe(NetPage page, boolean german) {
+        if (page.status() == null) {
+            return (german ? "keine Antwort von " : "no answer from ") + page.url() + " (" + page.error() + ")";
+        }
+        String title = page.title() != null && !page.title().isBlank() ? "\"" + page.title().strip() + "\""
+                : page.text() != null && !page.text().isBlank() ? "\"" + page.text() + "\"" : (german ? "(leer)" : "(empty)");
+        return "HTTP " + page.status() + " " + title + " (" + page.size() + (german ? " Bytes)" : " bytes)");
+    }
+}
