@@ -18,6 +18,7 @@ import io.labgrader.evidence.vm.HypervisorObserved;
 import io.labgrader.evidence.vm.VmObserved;
 import io.labgrader.evidence.vm.VmProbeFailed;
 import io.labgrader.evidence.vm.VmProbeRun;
+import io.labgrader.lab.Disagreements;
 import io.labgrader.lab.LabSuites;
 import io.labgrader.module.LabModule;
 import io.labgrader.module.LabProbe;
@@ -25,7 +26,6 @@ import io.labgrader.module.ProbeRun;
 import io.labgrader.module.ReportSection;
 import io.labgrader.probe.docker.DockerProbing;
 import io.labgrader.probe.vm.VmProbing;
-import io.labgrader.grading.Disagreements;
 import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.Messages;
 

@@ -1,4 +1,4 @@
-package io.labgrader.grading;
+package io.labgrader.lab;
 
 import io.labgrader.evidence.docker.ConsistencyReport;
 import io.labgrader.rubric.LocalizedText;
@@ -6,7 +6,10 @@ import io.labgrader.rubric.Messages;
 
 import java.util.List;
 
-/** Puts the disagreements between journal and raw captures into words: evidence holds their keys, not their text. */
+/**
+ * Puts the disagreements between the first lab's journal and its raw captures into words: evidence holds their keys,
+ * not their text. It belongs to the lab (its graders and its module's batch flag use it), not to the engine.
+ */
 public final class Disagreements {
 
     private Disagreements() {
