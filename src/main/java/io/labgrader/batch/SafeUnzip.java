@@ -2,6 +2,7 @@ package io.labgrader.batch;
 
 import io.labgrader.rubric.Messages;
 import io.labgrader.evidence.EvidenceBundle;
+import io.labgrader.hashing.Hashes;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
@@ -240,7 +240,7 @@ final class SafeUnzip {
                                     String shownAs) throws IOException, Rejection {
         long compressed = entry.getCompressedSize();
         long ratioLimit = compressed > 0 ? Math.max(Limits.MIB, multiply(compressed, limits.maxRatio())) : Long.MAX_VALUE;
-        MessageDigest sha = sha256();
+        MessageDigest sha = Hashes.newSha256();
         long written = 0;
         byte[] buffer = new byte[BUFFER];
         try (InputStream in = file.getInputStream(entry)) {
@@ -258,14 +258,6 @@ final class SafeUnzip {
             }
         }
         return new Inflated(written, HexFormat.of().formatHex(sha.digest()));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     private static void checkSize(Path zip, Limits limits, String shownAs) throws Rejection {

@@ -1,5 +1,6 @@
 package io.labgrader.rubric;
 
+import io.labgrader.hashing.Hashes;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -19,10 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,7 +80,7 @@ public final class RubricLoader {
             throw new RubricException(file, 0, "the file is not UTF-8 text");
         }
         RubricLoader loader = new RubricLoader(file);
-        Rubric rubric = loader.read(text, sha256(bytes));
+        Rubric rubric = loader.read(text, Hashes.sha256(bytes));
         if (!loader.problems.isEmpty()) {
             throw new RubricException(loader.problems);
         }
@@ -458,11 +456,4 @@ public final class RubricLoader {
         return keys.stream().sorted().toList();
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }
