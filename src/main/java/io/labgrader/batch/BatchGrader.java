@@ -17,9 +17,7 @@ import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Rubric;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,13 +25,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,11 +46,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * files unpacked from zips (each grading thread reuses a folder of its own) are in a work folder inside it, removed at
  * the end. {@link #cancel()} (Ctrl-C) lets the students being graded finish; their reports, like every report written
  * before, stay complete, and no class report is written.
+ *
+ * <p>Helpers hold the parts: {@link StudentSlots} the waits, {@link InBatchOrder} the hand-over in batch order,
+ * {@link OutputFolders} the housekeeping. This class stays above 300 lines because of its public nested types
+ * (Settings, Listener, InputException, which the command uses) and the per-student grading with summarise and
+ * normalise, whose comparison lines are kept in place while the lab's report sections replace them (issue 12, part 5).
  */
 public final class BatchGrader {
 
     public static final String STUDENTS = "students";
-    private static final String WORK_PREFIX = ".work-";
     private static final int QUEUE_PER_JOB = 4;
 
     /**
@@ -105,9 +105,8 @@ public final class BatchGrader {
     /** The rubric's lab, whose module names the machine identifiers in the evidence; the first lab for a rubric of its own. */
     private final LabModule lab;
     private final Settings settings;
-    private final Object state = new Object();
-    private boolean cancelled;
-    private int busy;
+    /** Students queued or being graded, and reports being written; the main thread's waits. */
+    private final StudentSlots slots = new StudentSlots();
     private volatile Path work;
     /** What unpacking a class zip refused or skipped. */
     private volatile ClassZip.Unpacked unpacked = ClassZip.Unpacked.NONE;
@@ -131,8 +130,8 @@ public final class BatchGrader {
         Clock fixed = Clock.fixed(gradedAt, ZoneOffset.UTC);
         Path out = settings.out().toAbsolutePath().normalize();
         Files.createDirectories(out);
-        removeStaleWork(out);
-        work = Files.createDirectories(out.resolve(WORK_PREFIX + ProcessHandle.current().pid()));
+        OutputFolders.removeStaleWork(out);
+        work = Files.createDirectories(out.resolve(OutputFolders.WORK_PREFIX + ProcessHandle.current().pid()));
         try {
             Path root = root(out);
             SubmissionFinder.Found found;
@@ -152,16 +151,13 @@ public final class BatchGrader {
             try (Spool.Writer writer = new Spool.Writer(spool)) {
                 gradeAll(submissions, root, out, fixed, collusion, writer, listener);
             }
-            synchronized (state) {
-                if (cancelled) {
-                    ClassStats stats = ClassStats.of(rubric, each -> Spool.read(spool, e -> each.accept(e.student())));
-                    return BatchResult.of(stats, gradedAt, submissions.size(), found.ignored(), true, List.of(),
-                            Duration.ofNanos(System.nanoTime() - started), null);
-                }
-                busy++;
+            if (!slots.enterUnlessCancelled()) {
+                ClassStats stats = ClassStats.of(rubric, each -> Spool.read(spool, e -> each.accept(e.student())));
+                return BatchResult.of(stats, gradedAt, submissions.size(), found.ignored(), true, List.of(),
+                        Duration.ofNanos(System.nanoTime() - started), null);
             }
             try {
-                pruneStaleStudents(out.resolve(STUDENTS), submissions);
+                OutputFolders.pruneStaleStudents(out.resolve(STUDENTS), submissions);
                 if (shard != null) {
                     // the merge of all shards writes the class reports: collusion needs the whole class
                     Path file = ShardFile.write(out, new ShardFile.Header(rubric.id(), rubric.sha256(), settings.language(),
@@ -176,7 +172,7 @@ public final class BatchGrader {
                 return BatchResult.of(written.stats(), gradedAt, submissions.size(), found.ignored(), false,
                         written.files(), Duration.ofNanos(System.nanoTime() - started), written.moodle());
             } finally {
-                done();
+                slots.done();
             }
         } finally {
             removeWork();
@@ -191,25 +187,12 @@ public final class BatchGrader {
 
     /** Stops starting further students; those being graded finish. */
     public void cancel() {
-        synchronized (state) {
-            cancelled = true;
-            state.notifyAll();
-        }
+        slots.cancel();
     }
 
     /** Waits until no student is being graded and no report is being written. */
     public boolean awaitQuiet(Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        synchronized (state) {
-            while (busy > 0) {
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(state, left);
-            }
-            return true;
-        }
+        return slots.awaitQuiet(timeout);
     }
 
     /** Removes this run's work folder (unpacked zips). */
@@ -249,9 +232,7 @@ public final class BatchGrader {
             return;
         }
         SubmissionPreparer preparer = new SubmissionPreparer(root, settings.limits(), unpacked.refused());
-        Map<Integer, Graded> waiting = new java.util.HashMap<>();
-        int[] next = {0};
-        IOException[] spoolProblem = {null};
+        InBatchOrder inOrder = new InBatchOrder(total, spool, listener);
         int jobs = Math.min(settings.jobs(), total);
         int queued = jobs * QUEUE_PER_JOB;
         AtomicInteger threadNumber = new AtomicInteger();
@@ -264,88 +245,32 @@ public final class BatchGrader {
             for (int i = 0; i < total; i++) {
                 Submission s = submissions.get(i);
                 int position = i;
-                if (!roomFor(queued)) {
+                if (!slots.roomFor(queued)) {
                     break;
                 }
                 pool.execute(() -> {
                     try {
-                        Graded g = gradeOne(s, preparer, runner, collusion, out, clock);
-                        synchronized (waiting) {
-                            waiting.put(position, g);
-                            for (Graded ready; (ready = waiting.remove(next[0])) != null; next[0]++) {
-                                listener.graded(ready.result(), next[0] + 1, total);
-                                if (spoolProblem[0] == null) {
-                                    try {
-                                        spool.append(ready.result(), ready.fingerprints());
-                                    } catch (IOException e) {
-                                        spoolProblem[0] = e;
-                                    }
-                                }
-                            }
-                        }
+                        inOrder.arrived(position, gradeOne(s, preparer, runner, collusion, out, clock));
                     } finally {
-                        done();
+                        slots.done();
                     }
                 });
             }
             pool.shutdown();
-            awaitStudents();
+            slots.awaitStudents();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancel();
         } finally {
             pool.shutdownNow();
         }
-        if (spoolProblem[0] != null) {
-            throw spoolProblem[0];
+        if (inOrder.spoolProblem() != null) {
+            throw inOrder.spoolProblem();
         }
     }
 
     /** A student's result and the machine identifiers of their evidence. */
-    private record Graded(StudentResult result, Set<String> fingerprints) {
-    }
-
-    /**
-     * Waits until fewer than {@code limit} students are queued or being graded, then counts one more; false once the
-     * run is cancelled. The waits here and in {@link #awaitStudents} are monitor waits, which take nothing from the
-     * heap: while a worker exhausts it on one huge journal, this thread must not die of the same OutOfMemoryError
-     * before the worker's failure frees the memory and the student is listed with the reason.
-     */
-    private boolean roomFor(int limit) throws InterruptedException {
-        synchronized (state) {
-            while (busy >= limit && !cancelled) {
-                waitOnState();
-            }
-            if (cancelled) {
-                return false;
-            }
-            busy++;
-            return true;
-        }
-    }
-
-    /** Waits until every started student is graded. */
-    private void awaitStudents() throws InterruptedException {
-        synchronized (state) {
-            while (busy > 0) {
-                waitOnState();
-            }
-        }
-    }
-
-    private void waitOnState() throws InterruptedException {
-        try {
-            state.wait(1000);
-        } catch (OutOfMemoryError e) {
-            // only the grading worker holds that much; it fails, releases it and notifies: wait again
-        }
-    }
-
-    private void done() {
-        synchronized (state) {
-            busy--;
-            state.notifyAll();
-        }
+    record Graded(StudentResult result, Set<String> fingerprints) {
     }
 
     private Graded gradeOne(Submission s, SubmissionPreparer preparer, SuiteRunner runner, Collusion collusion, Path out,
@@ -444,52 +369,5 @@ public final class BatchGrader {
                     LocalizedText.same(""), 0));
         }
         return new GradeResult(rubric.id(), rubric.title(), rubric.sha256(), shown, gradedAt, criteria);
-    }
-
-    /** Removes work folders that runs killed outright (SIGKILL) left behind. */
-    private static void removeStaleWork(Path out) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(out, WORK_PREFIX + "*")) {
-            for (Path p : entries) {
-                String pid = p.getFileName().toString().substring(WORK_PREFIX.length());
-                boolean alive = pid.matches("\\d{1,19}") && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
-                if (!alive && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    AtomicFiles.deleteQuietly(p);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // nothing to remove, or not now
-        }
-    }
-
-    /**
-     * Removes student folders of an earlier run whose student is no longer in the batch, so the folder matches the
-     * overview. Only folders holding nothing but labgrader's own report files are removed.
-     */
-    static void pruneStaleStudents(Path students, List<Submission> current) {
-        if (!Files.isDirectory(students, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Set<String> keep = new HashSet<>();
-        current.forEach(s -> keep.add(s.folder()));
-        Set<String> ours = new HashSet<>(StudentReports.fileNames());
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(students)) {
-            for (Path dir : dirs) {
-                if (keep.contains(dir.getFileName().toString()) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                    continue;
-                }
-                boolean onlyReports;
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-                    onlyReports = true;
-                    for (Path f : files) {
-                        onlyReports &= ours.contains(f.getFileName().toString()) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS);
-                    }
-                }
-                if (onlyReports) {
-                    AtomicFiles.deleteTree(dir);
-                }
-            }
-        } catch (IOException e) {
-            // stale folders stay; the overview lists only this run's students
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.labgrader.batch;
 
 import io.labgrader.evidence.EvidenceBundle;
-import io.labgrader.evidence.Hashes;
+import io.labgrader.hashing.Hashes;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;

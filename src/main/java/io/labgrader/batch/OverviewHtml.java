@@ -1,7 +1,6 @@
 package io.labgrader.batch;
 
 import io.labgrader.grading.Outcome;
-import io.labgrader.report.ConsoleReport;
 import io.labgrader.report.ReportText;
 import io.labgrader.report.SafeText;
 import io.labgrader.rubric.Criterion;
@@ -18,7 +17,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -69,10 +67,12 @@ final class OverviewHtml {
 
     private final Rubric rubric;
     private final Language language;
+    private final OverviewRows rows;
 
     OverviewHtml(Rubric rubric, Language language) {
         this.rubric = rubric;
         this.language = language;
+        this.rows = new OverviewRows(rubric, language);
     }
 
     /** Markers in the page's frame where the students' rows go; students' text is escaped, so never looks like one. */
@@ -150,9 +150,9 @@ final class OverviewHtml {
 
     private List<Element> rows(String table, StudentResult s) {
         return switch (table) {
-            case "students" -> List.of(studentRow(s));
-            case "flags" -> flagRows(s);
-            default -> s.gradable() ? List.of() : List.of(notGradableRow(s));
+            case "students" -> List.of(rows.studentRow(s));
+            case "flags" -> rows.flagRows(s);
+            default -> s.gradable() ? List.of() : List.of(rows.notGradableRow(s));
         };
     }
 
@@ -260,54 +260,6 @@ final class OverviewHtml {
         table.appendElement("tbody").appendChild(new Comment(ROWS + "students"));
     }
 
-    private Element studentRow(StudentResult s) {
-        List<Criterion> criteria = rubric.criteria();
-        Submission who = s.submission();
-        Element row = new Element("tr").id("student-" + (who.index() + 1))
-                .addClass(s.gradable() ? "graded" : "not-gradable").attr("data-student", who.key());
-        row.appendElement("td").addClass("num").text(Integer.toString(who.index() + 1));
-        Element name = row.appendElement("td").addClass("student");
-        name.appendElement("span").addClass("name").text(SafeText.oneLine(who.name()));
-        if (who.fromMoodle()) {
-            name.appendText(" ");
-            name.appendElement("span").addClass("participant muted").text("(" + who.participantId() + ")");
-        }
-        name.appendElement("div").addClass("source").text(SafeText.oneLine(s.evidence()));
-        if (s.gradable()) {
-            row.appendElement("td").addClass("num score").attr("data-score", Integer.toString(s.score()))
-                    .attr("data-max", Integer.toString(s.maxScore())).text(s.score() + " / " + s.maxScore());
-            row.appendElement("td").addClass("num percent").text(number(s.percent()) + " %");
-            for (int i = 0; i < criteria.size(); i++) {
-                Outcome o = i < s.outcomes().size() ? s.outcomes().get(i) : Outcome.NOT_GRADABLE;
-                String note = i < s.notes().size() ? s.notes().get(i) : "";
-                row.appendElement("td").addClass("mark " + o.name()).attr("data-outcome", o.name())
-                        .attr("title", criteria.get(i).id() + ": " + outcomeWord(o) + (note.isEmpty() ? "" : " — " + note))
-                        .text(ConsoleReport.mark(o));
-            }
-        } else {
-            row.appendElement("td").addClass("num score").text(t("overview.notGradable2"));
-            row.appendElement("td").addClass("num percent").text("–");
-            row.appendElement("td").addClass("reason").attr("colspan", Integer.toString(criteria.size())).text(s.reason());
-        }
-        Element flagCell = row.appendElement("td").addClass("flags");
-        for (Flag.Kind kind : Flag.Kind.values()) {
-            List<String> details = s.flags().stream().filter(f -> f.kind() == kind)
-                    .map(f -> SafeText.oneLine(f.detail().in(language))).toList();
-            if (!details.isEmpty()) {
-                flagCell.appendElement("span").addClass("flag " + kind.id()).attr("data-flag", kind.id())
-                        .attr("data-count", Integer.toString(details.size())).attr("title", String.join("\n", details))
-                        .text(kind.label(language) + (details.size() > 1 ? " ×" + details.size() : ""));
-            }
-        }
-        Element links = row.appendElement("td").addClass("links");
-        String base = BatchGrader.STUDENTS + "/" + encode(who.folder()) + "/";
-        links.appendElement("a").attr("href", base + "report.md").attr("data-report", "md").text("md");
-        links.appendElement("a").attr("href", base + "report.json").attr("data-report", "json").text("json");
-        links.appendElement("a").attr("href", base + "TEST-labgrader.xml").attr("data-report", "junit").text("JUnit");
-        links.appendElement("a").attr("href", base + "results.json").attr("data-report", "gradescope").text("Gradescope");
-        return row;
-    }
-
     private void flagTable(Element body, ClassStats stats) {
         body.appendElement("h2").text(t("overview.flags"));
         if (stats.flagged == 0) {
@@ -323,19 +275,6 @@ final class OverviewHtml {
         table.appendElement("tbody").appendChild(new Comment(ROWS + "flags"));
     }
 
-    private List<Element> flagRows(StudentResult s) {
-        List<Element> rows = new java.util.ArrayList<>();
-        for (Flag f : s.flags()) {
-            Element row = new Element("tr").attr("data-flag", f.kind().id()).attr("data-student", s.submission().key());
-            row.appendElement("td").appendElement("a").attr("href", "#student-" + (s.submission().index() + 1))
-                    .text(SafeText.oneLine(s.submission().label()));
-            row.appendElement("td").appendElement("span").addClass("flag " + f.kind().id()).text(f.kind().label(language));
-            row.appendElement("td").text(SafeText.oneLine(f.detail().in(language)));
-            rows.add(row);
-        }
-        return rows;
-    }
-
     private void notGradableTable(Element body, ClassStats stats) {
         if (stats.notGradable == 0) {
             return;
@@ -349,24 +288,6 @@ final class OverviewHtml {
         table.appendElement("tbody").appendChild(new Comment(ROWS + "not-gradable"));
     }
 
-    private Element notGradableRow(StudentResult s) {
-        Element row = new Element("tr").attr("data-student", s.submission().key());
-        row.appendElement("td").appendElement("a").attr("href", "#student-" + (s.submission().index() + 1))
-                .text(SafeText.oneLine(s.submission().label()));
-        row.appendElement("td").text(String.join(", ", s.submission().sources().stream().map(SafeText::oneLine).toList()));
-        row.appendElement("td").text(s.reason());
-        return row;
-    }
-
-    private String outcomeWord(Outcome o) {
-        return switch (o) {
-            case PASSED -> t("overview.passed2");
-            case FAILED -> t("overview.failed2");
-            case BLOCKED -> t("overview.blocked2");
-            case NOT_GRADABLE -> t("overview.notGradable2");
-        };
-    }
-
     private String number(BigDecimal value) {
         return ReportText.number(value, language);
     }
@@ -374,10 +295,4 @@ final class OverviewHtml {
     private String t(String key, Object... args) {
         return Messages.CORE.get(language, key, args);
     }
-
-    /** A path segment for an href: UTF-8, percent-encoded, spaces as %20. */
-    static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
 }

@@ -3,23 +3,15 @@ package io.labgrader.batch;
 import io.labgrader.rubric.Messages;
 import io.labgrader.evidence.EvidenceBundle;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +41,6 @@ import java.util.zip.ZipFile;
 final class SafeUnzip {
 
     private static final Charset CP437 = Charset.forName("IBM437");
-    private static final int BUFFER = 64 * 1024;
 
     private SafeUnzip() {
     }
@@ -140,8 +131,8 @@ final class SafeUnzip {
                 if (facts.containsKey(inBundle)) {
                     throw twice(shownAs, entry.getName());
                 }
-                Kept kept = BundleFiles.isRead(inBundle) ? new Kept(expected(entry, limits)) : null;
-                Inflated inflated = inflate(file, entry, kept == null ? OutputStream.nullOutputStream() : kept, limits,
+                ZipInflater.Kept kept = BundleFiles.isRead(inBundle) ? new ZipInflater.Kept(ZipInflater.expected(entry, limits)) : null;
+                ZipInflater.Inflated inflated = ZipInflater.inflate(file, entry, kept == null ? OutputStream.nullOutputStream() : kept, limits,
                         limits.maxBytes() - total, shownAs);
                 total += inflated.size();
                 facts.put(inBundle, new BundleFiles.FileFacts(inflated.size(), inflated.sha256()));
@@ -165,37 +156,13 @@ final class SafeUnzip {
             for (Checked checked : checkedEntries(file, shownAs)) {
                 if (!checked.entry().isDirectory() && checked.relative().equals(name)) {
                     Files.createDirectories(out.getParent());
-                    return inflate(file, checked.entry(), out, true, limits, limits.maxBytes(), shownAs).size();
+                    return ZipInflater.inflate(file, checked.entry(), out, true, limits, limits.maxBytes(), shownAs).size();
                 }
             }
             throw unreadable(shownAs, new IOException(name + " vanished"));
         } catch (IOException e) {
             throw unreadable(shownAs, e);
         }
-    }
-
-    /**
-     * A file the graders read, kept in memory: sized from the entry's declared size, so that a near-limit journal is
-     * neither grown by doubling nor copied at the end (which took three times its size for a moment).
-     */
-    private static final class Kept extends ByteArrayOutputStream {
-        Kept(int size) {
-            super(size);
-        }
-
-        byte[] bytes() {
-            return count == buf.length ? buf : toByteArray();
-        }
-    }
-
-    /** The declared size, when it is within the limits and the ratio (a header may lie); else a small start. */
-    private static int expected(ZipEntry entry, Limits limits) {
-        long declared = entry.getSize();
-        long plausible = Math.min(limits.maxBytes(), multiply(Math.max(1, entry.getCompressedSize()), limits.maxRatio()));
-        return declared > 0 && declared <= plausible && declared < Integer.MAX_VALUE - 8 ? (int) declared : 8 * 1024;
-    }
-
-    record Inflated(long size, String sha256) {
     }
 
     /** A zip entry and its name as {@link #checkedName} gave it: relative, '/'-separated, never leading out. */
@@ -217,55 +184,6 @@ final class SafeUnzip {
             }
         }
         return checked;
-    }
-
-    /** Inflates one entry to a file, within budget and ratio; {@code overwrite} reuses a file left from before. */
-    static Inflated inflate(ZipFile file, ZipEntry entry, Path out, boolean overwrite, Limits limits, long budget,
-                                    String shownAs) throws IOException, Rejection {
-        // a reused file is written over in place and cut to length afterwards: cheaper than truncating it first,
-        // which makes the file system free and allocate its blocks again
-        try (FileChannel channel = overwrite
-                ? FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE)
-                : FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            Inflated inflated = inflate(file, entry, Channels.newOutputStream(channel), limits, budget, shownAs);
-            if (channel.size() > inflated.size()) {
-                channel.truncate(inflated.size());
-            }
-            return inflated;
-        }
-    }
-
-    /** Inflates one entry into {@code sink}, hashing it, within budget and ratio (a zip bomb stops early). */
-    private static Inflated inflate(ZipFile file, ZipEntry entry, OutputStream sink, Limits limits, long budget,
-                                    String shownAs) throws IOException, Rejection {
-        long compressed = entry.getCompressedSize();
-        long ratioLimit = compressed > 0 ? Math.max(Limits.MIB, multiply(compressed, limits.maxRatio())) : Long.MAX_VALUE;
-        MessageDigest sha = sha256();
-        long written = 0;
-        byte[] buffer = new byte[BUFFER];
-        try (InputStream in = file.getInputStream(entry)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                written += n;
-                if (written > budget) {
-                    throw tooLarge(shownAs, limits);
-                }
-                if (written > ratioLimit) {
-                    throw Rejection.of(Messages.CORE.text("rejected.unpacksToMoreThan", shownAs, entry.getName(), limits.maxRatio()));
-                }
-                sha.update(buffer, 0, n);
-                sink.write(buffer, 0, n);
-            }
-        }
-        return new Inflated(written, HexFormat.of().formatHex(sha.digest()));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     private static void checkSize(Path zip, Limits limits, String shownAs) throws Rejection {
@@ -295,10 +213,6 @@ final class SafeUnzip {
         } catch (IOException e) {
             throw unreadable(shownAs, e);
         }
-    }
-
-    private static long multiply(long a, long b) {
-        return a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
     }
 
     /**

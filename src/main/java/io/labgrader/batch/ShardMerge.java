@@ -77,7 +77,7 @@ public final class ShardMerge {
                 throw new BatchGrader.InputException("the shards hold " + count + " of " + first.total()
                         + " students: a shard's run was interrupted; grade that shard again");
             }
-            BatchGrader.pruneStaleStudents(merged, new ArrayList<>(new TreeMap<>(everyone).values()));
+            OutputFolders.pruneStaleStudents(merged, new ArrayList<>(new TreeMap<>(everyone).values()));
             Map<Integer, List<Flag>> flags = collusion.flags(everyone::get);
             ClassReports.Written written = ClassReports.writeAll(rubric, BatchGrader.withFlags(spool, flags), out, lang,
                     gradedAt, first.ignored(), MoodleOptions.NONE);

@@ -1,13 +1,11 @@
 package io.labgrader.batch;
 
-import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.Messages;
 import io.labgrader.evidence.EvidenceBundle;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -76,7 +74,7 @@ final class SubmissionPreparer {
     private BundleFiles prepare(Submission s, Path work, List<ZipFile> opened) throws Rejection {
         if (!s.duplicates().isEmpty()) {
             List<String> quoted = s.sources().stream().map(x -> "\"" + x + "\"").toList();
-            throw Rejection.of(Messages.CORE.text("rejected.severalSubmissions", s.label(), and(quoted)));
+            throw Rejection.of(Messages.CORE.text("rejected.severalSubmissions", s.label(), SubmissionRejections.and(quoted)));
         }
         Rejection early = refused.get(s.source());
         if (early != null) {
@@ -86,30 +84,30 @@ final class SubmissionPreparer {
         if (Files.isSymbolicLink(entry)) {
             try {
                 if (!entry.toRealPath().startsWith(root)) {
-                    throw linkOut(s.source());
+                    throw SubmissionRejections.linkOut(s.source());
                 }
             } catch (IOException e) {
                 throw Rejection.of(Messages.CORE.text("rejected.isASymbolicLink", s.source()));
             }
         }
         List<Candidate> candidates;
-        Walked walked = null;
+        WalkedFiles walked = null;
         if (Files.isRegularFile(entry)) {
             candidates = fromZip(entry, s.source(), work, 0, true, opened);
             if (candidates.isEmpty()) {
-                throw nothingInZip(opened.get(0), s.source());
+                throw SubmissionRejections.nothingInZip(opened.get(0), s.source(), limits);
             }
         } else {
             Path base;
             try {
                 base = entry.toRealPath();
             } catch (IOException e) {
-                throw unreadable(s.source(), e);
+                throw SubmissionRejections.unreadable(s.source(), e);
             }
-            walked = new Walked();
+            walked = new WalkedFiles();
             candidates = fromFolder(base, s.source(), work, walked, opened);
             if (candidates.isEmpty()) {
-                throw nothingFound(base, s.source());
+                throw SubmissionRejections.nothingFound(base, s.source());
             }
         }
         int shallowest = candidates.stream().mapToInt(Candidate::depth).min().orElseThrow();
@@ -121,14 +119,14 @@ final class SubmissionPreparer {
         Candidate chosen = best.get(0);
         if (chosen.zip() == null) {
             if (walked == null || !walked.covers(chosen.dir())) {
-                check(chosen.dir(), chosen.shown());
+                BundleFolderCheck.check(chosen.dir(), chosen.shown(), limits);
             } else {
-                walked.check(chosen.dir(), chosen.shown(), this);
+                walked.check(chosen.dir(), chosen.shown(), limits);
             }
             try {
                 return BundleFiles.fromFolder(chosen.dir(), chosen.shown());
             } catch (IOException e) {
-                throw unreadable(chosen.shown(), e);
+                throw SubmissionRejections.unreadable(chosen.shown(), e);
             }
         }
         return SafeUnzip.readBundle(chosen.zip(), chosen.prefix(), limits, chosen.zipShown(), chosen.shown());
@@ -159,59 +157,9 @@ final class SubmissionPreparer {
         return found;
     }
 
-    /**
-     * What the search in a submission's folder saw of every file, so that a bundle it saw whole is checked without
-     * reading its folders again.
-     */
-    private static final class Walked {
-        private final java.util.Map<Path, BasicFileAttributes> seen = new java.util.LinkedHashMap<>();
-        private final List<Path> unseen = new ArrayList<>();   // folders skipped or at the depth limit
-
-        void add(Path p, BasicFileAttributes attrs) {
-            seen.put(p, attrs);
-        }
-
-        /** Every entry below the bundle was seen: none of the skipped or too deep folders lies in it. */
-        boolean covers(Path bundle) {
-            return unseen.stream().noneMatch(u -> u.startsWith(bundle));
-        }
-
-        void check(Path bundle, String shown, SubmissionPreparer preparer) throws Rejection {
-            Path bundleReal;
-            try {
-                bundleReal = bundle.toRealPath();
-            } catch (IOException e) {
-                throw unreadable(shown, e);
-            }
-            long bytes = 0;
-            int entries = 0;
-            for (java.util.Map.Entry<Path, BasicFileAttributes> e : seen.entrySet()) {
-                if (!e.getKey().startsWith(bundle)) {
-                    continue;
-                }
-                if (++entries > preparer.limits.maxEntries()) {
-                    throw preparer.tooManyFiles(shown);
-                }
-                BasicFileAttributes attrs = e.getValue();
-                String relative = bundle.relativize(e.getKey()).toString().replace('\\', '/');
-                if (attrs.isSymbolicLink()) {
-                    if (!insideAfterLink(e.getKey(), bundleReal)) {
-                        throw linkOut(shown + "/" + relative);
-                    }
-                } else if (attrs.isRegularFile()) {
-                    bytes += attrs.size();
-                    if (bytes > preparer.limits.maxBytes()) {
-                        throw SafeUnzip.tooLarge(shown, preparer.limits);
-                    }
-                } else if (!attrs.isDirectory()) {
-                    throw special(shown + "/" + relative);
-                }
-            }
-        }
-    }
 
     /** The bundles in a folder: folders holding journal.jsonl, else the bundles in the zips it holds. */
-    private List<Candidate> fromFolder(Path base, String shownBase, Path work, Walked walked, List<ZipFile> opened)
+    private List<Candidate> fromFolder(Path base, String shownBase, Path work, WalkedFiles walked, List<ZipFile> opened)
             throws Rejection {
         List<Path> journalDirs = new ArrayList<>();
         List<Path> zips = new ArrayList<>();
@@ -233,7 +181,7 @@ final class SubmissionPreparer {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     if (++visited[0] > limits.maxEntries()) {
-                        throw new Stop("too many");
+                        throw new BundleFolderCheck.Stop("too many");
                     }
                     if (attrs.isDirectory()) {
                         walked.unseen.add(file);   // a folder at the depth limit: not looked into
@@ -241,7 +189,7 @@ final class SubmissionPreparer {
                         walked.add(file, attrs);
                     }
                     String name = file.getFileName().toString();
-                    if (attrs.isSymbolicLink() && !insideAfterLink(file, base)) {
+                    if (attrs.isSymbolicLink() && !BundleFolderCheck.insideAfterLink(file, base)) {
                         linksOut.add(base.relativize(file).toString().replace('\\', '/'));
                     }
                     if (name.equals(EvidenceBundle.JOURNAL)) {
@@ -259,10 +207,10 @@ final class SubmissionPreparer {
                     return FileVisitResult.CONTINUE;   // unreadable corners do not matter unless they hold the bundle
                 }
             });
-        } catch (Stop e) {
-            throw tooManyFiles(shownBase);
+        } catch (BundleFolderCheck.Stop e) {
+            throw SubmissionRejections.tooManyFiles(shownBase, limits);
         } catch (IOException e) {
-            throw unreadable(shownBase, e);
+            throw SubmissionRejections.unreadable(shownBase, e);
         }
         List<Candidate> found = new ArrayList<>();
         for (Path dir : journalDirs) {
@@ -272,7 +220,7 @@ final class SubmissionPreparer {
             found.add(new Candidate(dir, null, "", shown, null, top ? 0 : relative.getNameCount()));
         }
         if (found.isEmpty() && !linksOut.isEmpty()) {
-            throw linkOut(shownBase + "/" + linksOut.get(0));
+            throw SubmissionRejections.linkOut(shownBase + "/" + linksOut.get(0));
         }
         if (found.isEmpty()) {
             zips.sort(Comparator.naturalOrder());
@@ -290,132 +238,5 @@ final class SubmissionPreparer {
             n += part.isEmpty() ? 0 : 1;
         }
         return n;
-    }
-
-    /** Size, special files and links of a bundle folder: everything the graders and the manifest check may open. */
-    private void check(Path bundle, String shown) throws Rejection {
-        Path bundleReal;
-        try {
-            bundleReal = bundle.toRealPath();
-        } catch (IOException e) {
-            throw unreadable(shown, e);
-        }
-        long[] bytes = {0};
-        int[] entries = {0};
-        try {
-            Files.walkFileTree(bundle, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    if (++entries[0] > limits.maxEntries()) {
-                        throw new Stop("too many");
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    if (++entries[0] > limits.maxEntries()) {
-                        throw new Stop("too many");
-                    }
-                    String relative = bundle.relativize(file).toString().replace('\\', '/');
-                    if (attrs.isSymbolicLink()) {
-                        if (!insideAfterLink(file, bundleReal)) {
-                            throw new Stop("link:" + relative);
-                        }
-                    } else if (!attrs.isRegularFile()) {
-                        throw new Stop("special:" + relative);
-                    } else {
-                        bytes[0] += attrs.size();
-                        if (bytes[0] > limits.maxBytes()) {
-                            throw new Stop("huge");
-                        }
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (Stop e) {
-            String what = e.getMessage();
-            if (what.startsWith("link:")) {
-                throw linkOut(shown + "/" + what.substring(5));
-            }
-            if (what.startsWith("special:")) {
-                throw special(shown + "/" + what.substring(8));
-            }
-            throw what.equals("huge") ? SafeUnzip.tooLarge(shown, limits) : tooManyFiles(shown);
-        } catch (IOException e) {
-            throw unreadable(shown, e);
-        }
-    }
-
-    /** Ends a walk early; the message says why. */
-    private static final class Stop extends IOException {
-        Stop(String why) {
-            super(why, null);
-        }
-    }
-
-    /**
-     * Where the link finally leads stays inside {@code inside}; for a link to nothing, where it points. Reading a link
-     * to nothing fails later like any missing file.
-     */
-    private static boolean insideAfterLink(Path link, Path inside) {
-        try {
-            return link.toRealPath().startsWith(inside);
-        } catch (IOException dangling) {
-            try {
-                return link.getParent().resolve(Files.readSymbolicLink(link)).normalize().startsWith(inside);
-            } catch (IOException e) {
-                return false;
-            }
-        }
-    }
-
-    private static Rejection special(String path) {
-        return Rejection.of(Messages.CORE.text("rejected.isNotARegular", path));
-    }
-
-    private Rejection tooManyFiles(String shown) {
-        return Rejection.of(Messages.CORE.text("rejected.holdsMoreThanFiles", shown, limits.maxEntries()));
-    }
-
-    private static Rejection unreadable(String shown, IOException e) {
-        return Rejection.of(Messages.CORE.text("rejected.cannotBeRead", shown, e.getMessage()));
-    }
-
-    private static Rejection linkOut(String link) {
-        return Rejection.of(Messages.CORE.text("rejected.isASymbolicLink2", link));
-    }
-
-    private Rejection nothingInZip(ZipFile zip, String source) throws Rejection {
-        List<String> names = SafeUnzip.list(zip, limits, source).names();
-        return nothing(source, names.stream().map(n -> n.contains("/") ? n.substring(0, n.indexOf('/') + 1) : n)
-                .distinct().sorted().toList());
-    }
-
-    private static Rejection nothingFound(Path base, String source) {
-        List<String> names = new ArrayList<>();
-        try (var list = Files.list(base)) {
-            list.map(p -> p.getFileName().toString() + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""))
-                    .filter(n -> !n.startsWith("__MACOSX")).sorted().forEach(names::add);
-        } catch (IOException e) {
-            // the message then names no content
-        }
-        return nothing(source, names);
-    }
-
-    private static Rejection nothing(String source, List<String> names) {
-        if (names.isEmpty()) {
-            return Rejection.of(Messages.CORE.text("rejected.isEmptyNoEvidence", source));
-        }
-        String listed = names.stream().limit(6).collect(Collectors.joining(", ")) + (names.size() > 6 ? ", …" : "");
-        return Rejection.of(Messages.CORE.text("rejected.holdsNoLabgraderEvidence", source, EvidenceBundle.JOURNAL, listed));
-    }
-
-    /** "a, b and c" in the reader's language. */
-    private static LocalizedText and(List<String> items) {
-        if (items.size() <= 1) {
-            return LocalizedText.same(String.join("", items));
-        }
-        return Messages.CORE.text("list.and", String.join(", ", items.subList(0, items.size() - 1)), items.get(items.size() - 1));
     }
 }

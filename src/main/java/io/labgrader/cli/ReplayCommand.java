@@ -2,7 +2,7 @@ package io.labgrader.cli;
 
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceException;
-import io.labgrader.evidence.Hashes;
+import io.labgrader.hashing.Hashes;
 import io.labgrader.evidence.Json;
 import io.labgrader.probe.docker.DockerEndpoint;
 import io.labgrader.probe.docker.DockerProbing;

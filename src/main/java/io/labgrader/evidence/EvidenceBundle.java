@@ -1,6 +1,7 @@
 package io.labgrader.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.labgrader.hashing.Hashes;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,6 @@
 package io.labgrader.rubric;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import io.labgrader.hashing.Hashes;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -12,19 +9,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +29,6 @@ public final class RubricLoader {
 
     /** rubric.yml is a handful of kilobytes; anything near this limit is not a rubric. */
     static final int MAX_BYTES = 1 << 20;
-    private static final int MAX_ALIASES = 20;
-    private static final int MAX_NESTING = 20;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
 
     private static final Set<String> TOP_KEYS = Set.of("id", "lab", "title", "sections");
@@ -73,16 +60,9 @@ public final class RubricLoader {
     }
 
     public static Rubric parse(Path file, byte[] bytes) throws RubricException {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new RubricException(file, 0, "the file is not UTF-8 text");
-        }
+        String text = RubricYaml.utf8(file, bytes);
         RubricLoader loader = new RubricLoader(file);
-        Rubric rubric = loader.read(text, sha256(bytes));
+        Rubric rubric = loader.read(text, Hashes.sha256(bytes));
         if (!loader.problems.isEmpty()) {
             throw new RubricException(loader.problems);
         }
@@ -90,7 +70,7 @@ public final class RubricLoader {
     }
 
     private Rubric read(String text, String sha256) throws RubricException {
-        Node root = compose(text);
+        Node root = RubricYaml.compose(file, text);
         if (!(root instanceof MappingNode top)) {
             throw new RubricException(file, line(root), "expected a mapping with id, title and sections at the top");
         }
@@ -110,31 +90,10 @@ public final class RubricLoader {
             }
         }
         Rubric rubric = new Rubric(id, title, sections, file, sha256, lab == null ? id : lab);
-        checkCriteria(rubric);
+        CriterionChecks.check(rubric, file, problems);
         return rubric;
     }
 
-    private Node compose(String text) throws RubricException {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setAllowRecursiveKeys(false);
-        options.setNestingDepthLimit(MAX_NESTING);
-        options.setCodePointLimit(MAX_BYTES);
-        options.setAllowDuplicateKeys(false);
-        try {
-            Node node = new Yaml(options).compose(new StringReader(text));
-            if (node == null) {
-                throw new RubricException(file, 0, "the file is empty");
-            }
-            return node;
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            throw new RubricException(file, line, "YAML syntax error: " + what);
-        } catch (YAMLException e) {
-            throw new RubricException(file, 0, "YAML error: " + e.getMessage());
-        }
-    }
 
     private Section section(Node node) {
         if (!(node instanceof MappingNode map)) {
@@ -202,7 +161,7 @@ public final class RubricLoader {
         LocalizedText title = text(fields.get("title"), map, "title", where, true);
         LocalizedText hint = text(fields.get("hint"), map, "hint", where, false);
         int points = points(fields.get("points"), map, where);
-        Map<String, Object> params = params(fields.get("params"), where);
+        Map<String, Object> params = ParamsReader.params(fields.get("params"), where, this::problem);
         List<String> requires = requires(fields.get("requires"), where);
         return java.util.Optional.of(new Criterion(id, section, title, hint, points, params, requires, line(map)));
     }
@@ -305,59 +264,6 @@ public final class RubricLoader {
         }
     }
 
-    private Map<String, Object> params(Node node, String where) {
-        if (node == null) {
-            return Map.of();
-        }
-        if (!(node instanceof MappingNode)) {
-            problem(node, "'params' of " + where + " must be a mapping");
-            return Map.of();
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> params = (Map<String, Object>) value(node, where);
-        return params;
-    }
-
-    /** Plain Java values of a params tree; YAML's resolved tags decide the type. */
-    private Object value(Node node, String where) {
-        if (node instanceof ScalarNode scalar) {
-            String v = scalar.getValue();
-            Tag tag = scalar.getTag();
-            if (Tag.INT.equals(tag)) {
-                try {
-                    return Long.parseLong(v.replace("_", ""));
-                } catch (NumberFormatException e) {
-                    return v;
-                }
-            }
-            if (Tag.BOOL.equals(tag)) {
-                return Set.of("true", "yes", "on").contains(v.toLowerCase(java.util.Locale.ROOT));
-            }
-            if (Tag.NULL.equals(tag)) {
-                problem(node, "a value in 'params' of " + where + " is empty");
-                return "";
-            }
-            return v;
-        }
-        if (node instanceof SequenceNode seq) {
-            List<Object> list = new ArrayList<>();
-            seq.getValue().forEach(n -> list.add(value(n, where)));
-            return List.copyOf(list);
-        }
-        MappingNode map = (MappingNode) node;
-        Map<String, Object> result = new LinkedHashMap<>();
-        for (NodeTuple tuple : map.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                problem(tuple.getKeyNode(), "keys in 'params' of " + where + " must be plain words");
-                continue;
-            }
-            if (result.containsKey(key.getValue())) {
-                problem(key, "duplicate key '" + key.getValue() + "' in 'params' of " + where);
-            }
-            result.put(key.getValue(), value(tuple.getValueNode(), where));
-        }
-        return java.util.Collections.unmodifiableMap(result);
-    }
 
     private List<String> requires(Node node, String where) {
         if (node == null) {
@@ -378,73 +284,6 @@ public final class RubricLoader {
         return ids;
     }
 
-    /** Checks across criteria: unique ids, known requires, no cycles. */
-    private void checkCriteria(Rubric rubric) {
-        Map<String, Criterion> byId = new LinkedHashMap<>();
-        Set<String> sectionIds = new LinkedHashSet<>();
-        for (Section section : rubric.sections()) {
-            if (!sectionIds.add(section.id())) {
-                problems.add(new RubricException.Problem(file, 0, "duplicate section id '" + section.id() + "'"));
-            }
-            for (Criterion c : section.criteria()) {
-                Criterion earlier = byId.putIfAbsent(c.id(), c);
-                if (earlier != null) {
-                    problems.add(new RubricException.Problem(file, c.line(),
-                            "duplicate criterion id '" + c.id() + "' (first defined on line " + earlier.line() + ")"));
-                }
-            }
-        }
-        for (Criterion c : byId.values()) {
-            for (String required : c.requires()) {
-                if (!byId.containsKey(required)) {
-                    problems.add(new RubricException.Problem(file, c.line(),
-                            "criterion '" + c.id() + "' requires '" + required + "', which the rubric does not define"));
-                }
-            }
-        }
-        findCycle(byId).ifPresent(cycle -> problems.add(new RubricException.Problem(file, byId.get(cycle.get(0)).line(),
-                "'requires' forms a cycle: " + String.join(" -> ", cycle))));
-    }
-
-    private static java.util.Optional<List<String>> findCycle(Map<String, Criterion> byId) {
-        Map<String, Integer> state = new LinkedHashMap<>(); // 1 = on the path, 2 = done
-        for (String start : byId.keySet()) {
-            List<String> path = new ArrayList<>();
-            java.util.Optional<List<String>> cycle = visit(start, byId, state, path);
-            if (cycle.isPresent()) {
-                return cycle;
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    private static java.util.Optional<List<String>> visit(String id, Map<String, Criterion> byId,
-                                                          Map<String, Integer> state, List<String> path) {
-        Integer s = state.get(id);
-        if (s != null && s == 2) {
-            return java.util.Optional.empty();
-        }
-        if (s != null && s == 1) {
-            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(id), path.size()));
-            cycle.add(id);
-            return java.util.Optional.of(cycle);
-        }
-        Criterion c = byId.get(id);
-        if (c == null) {
-            return java.util.Optional.empty();
-        }
-        state.put(id, 1);
-        path.add(id);
-        for (String next : c.requires()) {
-            java.util.Optional<List<String>> cycle = visit(next, byId, state, path);
-            if (cycle.isPresent()) {
-                return cycle;
-            }
-        }
-        path.remove(path.size() - 1);
-        state.put(id, 2);
-        return java.util.Optional.empty();
-    }
 
     private void problem(Node node, String message) {
         problems.add(new RubricException.Problem(file, line(node), message));
@@ -458,11 +297,4 @@ public final class RubricLoader {
         return keys.stream().sorted().toList();
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

@@ -171,7 +171,7 @@ class SafeUnzipTest {
         assertThat(bundle.files().keySet()).containsExactlyInAnyOrderElementsOf(BatchKit.files(BatchKit.PERFECT));
         assertThat(bundle.journal()).isEqualTo(Files.readAllBytes(BatchKit.PERFECT.resolve("journal.jsonl")));
         assertThat(bundle.manifest()).isEqualTo(Files.readAllBytes(BatchKit.PERFECT.resolve("manifest.json")));
-        assertThat(bundle.files().get("journal.jsonl").sha256()).isEqualTo(io.labgrader.evidence.Hashes.sha256(BatchKit.PERFECT.resolve("journal.jsonl")));
+        assertThat(bundle.files().get("journal.jsonl").sha256()).isEqualTo(io.labgrader.hashing.Hashes.sha256(BatchKit.PERFECT.resolve("journal.jsonl")));
         assertThat(bundle).usingRecursiveComparison().ignoringFields("shown")
                 .isEqualTo(BundleFiles.fromFolder(BatchKit.PERFECT, "perfect"));
     }

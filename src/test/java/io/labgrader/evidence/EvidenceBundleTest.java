@@ -2,6 +2,7 @@ package io.labgrader.evidence;
 
 import io.labgrader.evidence.docker.EngineObserved;
 import io.labgrader.evidence.docker.EngineUnreachable;
+import io.labgrader.hashing.Hashes;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,7 +3,7 @@ package io.labgrader.lab;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labgrader.evidence.EvidenceReader;
-import io.labgrader.evidence.Hashes;
+import io.labgrader.hashing.Hashes;
 import io.labgrader.evidence.Json;
 import io.labgrader.evidence.docker.ConsistencyReport;
 import io.labgrader.evidence.docker.RawCrossCheck;

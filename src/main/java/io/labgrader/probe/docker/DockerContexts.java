@@ -3,7 +3,7 @@ package io.labgrader.probe.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import com.github.dockerjava.transport.SSLConfig;
-import io.labgrader.evidence.Hashes;
+import io.labgrader.hashing.Hashes;
 import io.labgrader.evidence.Json;
 
 import java.io.IOException;

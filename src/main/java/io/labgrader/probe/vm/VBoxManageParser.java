@@ -1,9 +1,5 @@
 package io.labgrader.probe.vm;
 
-import io.labgrader.evidence.vm.NicMode;
-import io.labgrader.evidence.vm.VmNic;
-import io.labgrader.evidence.vm.VmState;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,7 +10,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads what VBoxManage prints, in the forms of VirtualBox 5.x, 6.x and 7.x. Pure functions. */
+/**
+ * Reads what VBoxManage prints, in the forms of VirtualBox 5.x, 6.x and 7.x. Pure functions. What a
+ * {@code showvminfo --machinereadable} map says about a machine (state, adapters, media) is {@link VBoxMachineInfo}.
+ */
 public final class VBoxManageParser {
 
     private static final Pattern LIST_LINE = Pattern.compile("^\"(.*)\" \\{([0-9a-fA-F-]+)}\\s*$");
@@ -215,110 +214,5 @@ public final class VBoxManageParser {
         }
         Matcher m = MBYTES.matcher(v);
         return m.find() ? Long.parseLong(m.group(1)) * 1024 * 1024 : null;
-    }
-
-    public static VmState state(String vmState) {
-        if (vmState == null) {
-            return VmState.UNKNOWN;
-        }
-        return switch (vmState.strip().toLowerCase(Locale.ROOT)) {
-            case "running", "teleporting", "livesnapshotting" -> VmState.RUNNING;
-            case "paused", "onlinesnapshotting" -> VmState.PAUSED;
-            case "saved" -> VmState.SAVED;
-            case "poweroff", "powered off", "teleported" -> VmState.OFF;
-            case "aborted", "aborted-saved", "stuck", "gurumeditation" -> VmState.ABORTED;
-            case "starting", "restoring" -> VmState.STARTING;
-            case "stopping", "saving" -> VmState.STOPPING;
-            default -> VmState.UNKNOWN;
-        };
-    }
-
-    /** The adapters of a {@code showvminfo --machinereadable} map; disabled ones ({@code nicN="none"}) are left out. */
-    public static List<VmNic> nics(Map<String, String> info) {
-        List<VmNic> nics = new ArrayList<>();
-        for (int i = 1; i <= 36; i++) {
-            String mode = info.get("nic" + i);
-            if (mode == null || mode.equals("none")) {
-                continue;
-            }
-            String attachment = switch (mode) {
-                case "nat" -> info.get("natnet" + i);
-                case "bridged" -> info.get("bridgeadapter" + i);
-                case "intnet" -> info.get("intnet" + i);
-                case "hostonly" -> info.get("hostonlyadapter" + i);
-                case "natnetwork" -> info.get("nat-network" + i);
-                case "hostonlynetwork" -> info.get("hostonly-network" + i);
-                case "cloudnetwork" -> info.get("cloud-network" + i);
-                case "Generic" -> info.get("generic" + i);
-                default -> null;
-            };
-            if ("nat".equals(attachment)) {
-                attachment = null; // natnetN="nat" is the default NAT engine, not a named network
-            }
-            String cable = info.get("cableconnected" + i);
-            nics.add(new VmNic(i, nicMode(mode), mode, attachment, info.get("macaddress" + i),
-                    cable == null ? null : cable.equals("on")));
-        }
-        return nics;
-    }
-
-    /** A NIC attachment word of showvminfo ("nat", "hostonly"…) or of the .vbox element ("NAT", "HostOnlyInterface"…). */
-    public static NicMode nicMode(String mode) {
-        return switch (mode) {
-            case "nat", "NAT" -> NicMode.NAT;
-            case "natnetwork", "NATNetwork" -> NicMode.NAT_NETWORK;
-            case "bridged", "BridgedInterface" -> NicMode.BRIDGED;
-            case "hostonly", "hostonlynetwork", "HostOnlyInterface", "HostOnlyNetwork" -> NicMode.HOST_ONLY;
-            case "intnet", "InternalNetwork" -> NicMode.INTERNAL;
-            case "null" -> NicMode.NONE;
-            default -> NicMode.OTHER;
-        };
-    }
-
-    /**
-     * Attached media of a {@code showvminfo --machinereadable} map: {@code "<controller>-<port>-<device>"="path"}
-     * with {@code "<controller>-ImageUUID-<port>-<device>"="uuid"}; empty drives say "none" or "emptydrive".
-     */
-    public static List<Attached> attachments(Map<String, String> info) {
-        List<String> controllers = new ArrayList<>();
-        for (int i = 0; i < 32; i++) {
-            String name = info.get("storagecontrollername" + i);
-            if (name != null) {
-                controllers.add(name);
-            }
-        }
-        List<Attached> result = new ArrayList<>();
-        for (Map.Entry<String, String> e : info.entrySet()) {
-            for (String ctl : controllers) {
-                String prefix = ctl + "-";
-                String key = e.getKey();
-                if (!key.startsWith(prefix)) {
-                    continue;
-                }
-                String slot = key.substring(prefix.length());
-                if (!slot.matches("\\d+-\\d+")) {
-                    continue;
-                }
-                String value = e.getValue();
-                if (value == null || value.isBlank() || value.equals("none") || value.equals("emptydrive")
-                        || value.startsWith("host:")) {
-                    continue;
-                }
-                String uuid = info.get(ctl + "-ImageUUID-" + slot);
-                result.add(new Attached(key, value, uuid == null ? null : uuid.toLowerCase(Locale.ROOT)));
-            }
-        }
-        return result;
-    }
-
-    /** One attached medium: slot ("SATA Controller-0-0"), image path, image UUID. */
-    public record Attached(String slot, String path, String uuid) {
-
-        /** Optical and floppy images are not hard disks. */
-        public boolean isHardDisk() {
-            String p = path.toLowerCase(Locale.ROOT);
-            return !(p.endsWith(".iso") || p.endsWith(".dmg") || p.endsWith(".cdr") || p.endsWith(".img")
-                    || p.endsWith(".vfd") || p.endsWith(".flp"));
-        }
     }
 }

@@ -163,7 +163,7 @@ public final class VBoxSettingsParser {
             }
             NicMode m = switch (tag) {
                 case "NAT", "NATNetwork", "BridgedInterface", "HostOnlyInterface", "HostOnlyNetwork", "InternalNetwork" ->
-                        VBoxManageParser.nicMode(tag);
+                        VBoxMachineInfo.nicMode(tag);
                 case "GenericInterface", "CloudNetwork" -> NicMode.OTHER;
                 default -> null;
             };

@@ -188,7 +188,7 @@ public final class VirtualBoxProbe implements VmProbe {
         Long cpus = longOrNull(info.get("cpus"));
         vm.cpus = cpus == null ? null : cpus.intValue();
         vm.rawState = info.get("VMState");
-        vm.state = VBoxManageParser.state(vm.rawState);
+        vm.state = VBoxMachineInfo.state(vm.rawState);
         Instant since = VBoxManageParser.iso(info.get("VMStateChangeTime"));
         if (vm.state.isUp()) {
             vm.sign(BootSign.Kind.RUNNING, "state " + vm.rawState, since);
@@ -198,7 +198,7 @@ public final class VirtualBoxProbe implements VmProbe {
             vm.sign(BootSign.Kind.STARTED, "state " + vm.rawState, since);
         }
         vm.location = info.get("CfgFile");
-        vm.nics = new ArrayList<>(VBoxManageParser.nics(info));
+        vm.nics = new ArrayList<>(VBoxMachineInfo.nics(info));
         String logs = info.get("LogFldr");
         if (logs != null) {
             VBoxSettingsReader.logSign(vm, HostFiles.path(logs));
@@ -221,7 +221,7 @@ public final class VirtualBoxProbe implements VmProbe {
     private static void disks(ProbeContext ctx, String exe, VmBuilder vm, Map<String, String> info) {
         List<VmDisk> disks = new ArrayList<>();
         int count = 0;
-        for (VBoxManageParser.Attached a : VBoxManageParser.attachments(info)) {
+        for (VBoxMachineInfo.Attached a : VBoxMachineInfo.attachments(info)) {
             if (!a.isHardDisk() || count++ >= 4) {
                 continue;
             }

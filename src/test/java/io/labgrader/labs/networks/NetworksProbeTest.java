@@ -3,7 +3,7 @@ package io.labgrader.labs.networks;
 import io.labgrader.evidence.Evidence;
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceReader;
-import io.labgrader.evidence.Hashes;
+import io.labgrader.hashing.Hashes;
 import io.labgrader.evidence.docker.EngineUnreachable;
 import io.labgrader.labs.networks.evidence.NetContainer;
 import io.labgrader.labs.networks.evidence.NetEngine;

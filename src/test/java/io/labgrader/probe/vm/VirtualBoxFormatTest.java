@@ -58,8 +58,8 @@ class VirtualBoxFormatTest {
         assertThat(vm.nics).extracting(VmNic::index, VmNic::mode, VmNic::rawMode, VmNic::attachment, VmNic::mac)
                 .containsExactly(tuple(1, NicMode.NAT, "nat", null, "080027E5FA8F"),
                         tuple(2, NicMode.HOST_ONLY, "hostonly", "vboxnet0", "0800275D1A2B"));
-        assertThat(VBoxManageParser.attachments(info)).filteredOn(VBoxManageParser.Attached::isHardDisk)
-                .extracting(VBoxManageParser.Attached::slot, VBoxManageParser.Attached::uuid)
+        assertThat(VBoxMachineInfo.attachments(info)).filteredOn(VBoxMachineInfo.Attached::isHardDisk)
+                .extracting(VBoxMachineInfo.Attached::slot, VBoxMachineInfo.Attached::uuid)
                 .containsExactly(tuple("SATA-0-0", "c1f6bd8b-3e2a-4d5f-8a9b-0c1d2e3f4a5b"));
         assertThat(VBoxManageParser.iso("2024-03-12T09:41:27.315000000")).isEqualTo(Instant.parse("2024-03-12T09:41:27.315Z"));
     }

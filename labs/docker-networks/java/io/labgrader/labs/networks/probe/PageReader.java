@@ -1,7 +1,7 @@
 package io.labgrader.labs.networks.probe;
 
 import io.labgrader.evidence.EvidenceBundle;
-import io.labgrader.evidence.Hashes;
+import io.labgrader.hashing.Hashes;
 import io.labgrader.evidence.http.HttpProbed;
 import io.labgrader.labs.networks.evidence.NetContainer;
 import io.labgrader.labs.networks.evidence.NetPage;
