@@ -8,7 +8,6 @@ import io.labgrader.grading.CriterionContext;
 import io.labgrader.grading.CriterionFailed;
 import io.labgrader.grading.NotGradableException;
 import io.labgrader.rubric.LocalizedText;
-import io.labgrader.grading.Disagreements;
 
 import java.util.function.Consumer;
 

@@ -25,7 +25,7 @@ import io.labgrader.module.ProbeRun;
 import io.labgrader.module.ReportSection;
 import io.labgrader.probe.docker.DockerProbing;
 import io.labgrader.probe.vm.VmProbing;
-import io.labgrader.grading.Disagreements;
+import io.labgrader.lab.Disagreements;
 import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.Messages;
 
@@ -131,6 +131,6 @@ public final class DockerVsVmLab implements LabModule {
 
     @Override
     public List<ReportSection> reportSections() {
-        return List.of();
+        return List.of(new VmInventorySection(), new ComparisonSection());
     }
 }

@@ -5,6 +5,7 @@ import io.labgrader.rubric.LocalizedText.Language;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A part of the reports that a lab adds beside the criteria (not scored), such as the VM inventory. The engine
@@ -35,8 +36,13 @@ public interface ReportSection {
         return Map.of();
     }
 
-    /** The section as console lines, or "" when there is nothing to show. */
-    String console(Object data, Language language);
+    /**
+     * The section as console lines with {@code \n} line ends, or "" when there is nothing to show.
+     *
+     * @param fit  fits text from the student's machine to what the console can show (ASCII where it lacks a character)
+     * @param bold sets a heading in bold where the console is coloured
+     */
+    String console(Object data, Language language, UnaryOperator<String> fit, UnaryOperator<String> bold);
 
     /** The section as Markdown, or "" when there is nothing to show. */
     String markdown(Object data, Language language);

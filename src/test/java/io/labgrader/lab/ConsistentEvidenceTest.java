@@ -73,7 +73,7 @@ class ConsistentEvidenceTest {
             }
             checked++;
             ConsistencyReport report = RawCrossCheck.of(evidence);
-            assertThat(report.disagreements()).as("disagreements in %s: %s", bundle, io.labgrader.grading.Disagreements.summary(report, 5).en()).isEmpty();
+            assertThat(report.disagreements()).as("disagreements in %s: %s", bundle, io.labgrader.lab.Disagreements.summary(report, 5).en()).isEmpty();
         }
         assertThat(checked).as("bundles checked").isGreaterThanOrEqualTo(4);
     }
@@ -131,7 +131,7 @@ class ConsistentEvidenceTest {
                 .contains("disagrees with the raw capture raw/", "portBindings [8080->80/tcp] ≠ [8081->80/tcp], publishedPorts [0.0.0.0:8080->80/tcp, :::8080->80/tcp] ≠ [0.0.0.0:8081->80/tcp, :::8081->80/tcp]")
                 .contains("By the raw captures: Expected 8080->80/tcp (-p 8080:80) but found 8081->80/tcp on");
         ConsistencyReport report = RawCrossCheck.of(EvidenceReader.read(bundle));
-        assertThat(io.labgrader.grading.Disagreements.summary(report, 3).de()).contains("weicht von der Rohaufnahme raw/");
+        assertThat(io.labgrader.lab.Disagreements.summary(report, 3).de()).contains("weicht von der Rohaufnahme raw/");
     }
 
     @Test
@@ -140,7 +140,7 @@ class ConsistentEvidenceTest {
         Path bundle = copy(PERFECT);
         Path manifest = bundle.resolve("manifest.json");
         Files.writeString(manifest, Files.readString(manifest).replace("\"dockerDaemonId\" : \"P3JZ:", "\"dockerDaemonId\" : \"XXXX:"));
-        assertThat(io.labgrader.grading.Disagreements.summary(RawCrossCheck.of(EvidenceReader.read(bundle)), 3).en())
+        assertThat(io.labgrader.lab.Disagreements.summary(RawCrossCheck.of(EvidenceReader.read(bundle)), 3).en())
                 .isEqualTo("manifest.json names the Docker daemon ID XXXX:NAPT:MURZ:DUMG:4QYB:WNLU:CGOL:5HZY:NWBJ:4GL4:DZGQ:3225,"
                         + " which no docker.engine observation reports");
         assertThat(RawCrossCheck.of(EvidenceReader.read(PERFECT)).clean()).isTrue();

@@ -79,7 +79,7 @@ class EvidenceEditsPropertyTest {
                     Map<String, String> after = outcomes(runner.grade(bundle, CLOCK));
                     before.forEach((id, outcome) -> {
                         if (!outcome.equals("PASSED")) {
-                            assertThat(after.get(id)).as(id + " after " + what + "\n" + io.labgrader.grading.Disagreements.summary(report, 3).en()).isNotEqualTo("PASSED");
+                            assertThat(after.get(id)).as(id + " after " + what + "\n" + io.labgrader.lab.Disagreements.summary(report, 3).en()).isNotEqualTo("PASSED");
                         }
                     });
                 }

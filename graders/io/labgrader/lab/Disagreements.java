@@ -1,4 +1,4 @@
-package io.labgrader.grading;
+package io.labgrader.lab;
 
 import io.labgrader.evidence.docker.ConsistencyReport;
 import io.labgrader.rubric.LocalizedText;
