@@ -1,6 +1,5 @@
 package io.labgrader.lab.module;
 
-import io.labgrader.report.ComparisonText;
 import io.labgrader.report.MarkdownReport;
 import io.labgrader.report.SafeText;
 

@@ -19,9 +19,18 @@ public interface ResultSections {
     /** What every registered implementation gives for the lab, in the order they are found. */
     static List<SectionData> all(String lab, List<Observation> observations) {
         List<SectionData> sections = new ArrayList<>();
-        for (ResultSections provider : ServiceLoader.load(ResultSections.class, ResultSections.class.getClassLoader())) {
+        for (ResultSections provider : Providers.ALL) {
             sections.addAll(provider.of(lab, observations));
         }
         return List.copyOf(sections);
+    }
+
+    /** The registered implementations, found once: the jar's labs do not change while it runs. */
+    final class Providers {
+        private static final List<ResultSections> ALL = ServiceLoader.load(ResultSections.class,
+                ResultSections.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
+
+        private Providers() {
+        }
     }
 }

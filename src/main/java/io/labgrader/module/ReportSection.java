@@ -5,6 +5,8 @@ import io.labgrader.rubric.LocalizedText.Language;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleFunction;
+import java.util.function.DoubleFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,6 +36,24 @@ public interface ReportSection {
      */
     default Map<String, Double> numbers(Object data) {
         return Map.of();
+    }
+
+    /**
+     * How the class's chart shows each figure of {@link #numbers}, in its order: its label and how a value reads, in
+     * this language; empty by default (the chart leaves figures it has no words for out).
+     */
+    default List<ClassFigure> classFigures(Language language) {
+        return List.of();
+    }
+
+    /**
+     * One figure a class is compared by, as the batch's overview shows it.
+     *
+     * @param key   its key in {@link #numbers}, e.g. "vm.cpus"
+     * @param label its name for a reader, e.g. "VM: virtual CPUs"
+     * @param text  a value of it as a reader sees it, with its unit, e.g. "1.5 CPUs"
+     */
+    record ClassFigure(String key, String label, DoubleFunction<String> text) {
     }
 
     /**
