@@ -40,8 +40,8 @@ final class VmInventorySection implements ReportSection {
             return "";
         }
         StringBuilder out = new StringBuilder("\n")
-                .append(bold.apply(language == Language.DE ? "Gefundene VMs:" : "VMs found:")).append('\n');
-        vms.forEach(vm -> out.append("  ").append(fit.apply(SafeText.oneLine(vm.text()))).append('\n'));
+                .append(bold.apply(VmInventoryText.get(language, "heading.console"))).append('\n');
+        vms.forEach(vm -> out.append("  ").append(fit.apply(SafeText.oneLine(VmInventoryText.line(vm, language)))).append('\n'));
         return out.toString();
     }
 
@@ -52,22 +52,20 @@ final class VmInventorySection implements ReportSection {
         if (vms.isEmpty()) {
             return "";
         }
-        boolean de = language == Language.DE;
         StringBuilder md = new StringBuilder();
-        md.append("\n### ").append(de ? "Gefundene VMs" : "VMs found").append("\n\n");
-        md.append(de ? "| Hypervisor | VM | Zustand | Betriebssystem (gewählt) | Gast meldet | RAM | CPUs | Festplatten | Netzwerk |\n"
-                : "| Hypervisor | VM | State | OS (declared) | Guest reports | Memory | CPUs | Disks | Network |\n");
+        md.append("\n### ").append(VmInventoryText.get(language, "heading")).append("\n\n");
+        md.append(VmInventoryText.get(language, "tableHeader")).append('\n');
         md.append("|---|---|---|---|---|--:|--:|---|---|\n");
         for (VmSummary vm : vms) {
             md.append("| ").append(cell(vm.hypervisorLabel()))
                     .append(" | ").append(cell(vm.name()))
-                    .append(" | ").append(cell(vm.stateText()))
+                    .append(" | ").append(cell(VmInventoryText.state(vm, language)))
                     .append(" | ").append(cell(vm.declaredOs()))
                     .append(" | ").append(cell(vm.guestOs()))
                     .append(" | ").append(vm.memoryMb() == null ? "–" : vm.memoryMb() + " MB")
                     .append(" | ").append(vm.cpus() == null ? "–" : vm.cpus().toString())
-                    .append(" | ").append(cell(vm.disksText()))
-                    .append(" | ").append(cell(vm.nicsText()))
+                    .append(" | ").append(cell(VmInventoryText.disks(vm, language)))
+                    .append(" | ").append(cell(VmInventoryText.nics(vm, language)))
                     .append(" |\n");
         }
         return md.toString();
