@@ -4,9 +4,9 @@ import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.Messages;
 
 /** The lab's own bundle, {@code messages*.properties} beside its graders: adding a language is adding a file there. */
-final class LabText {
+public final class LabText {
 
-    static final Messages BUNDLE = Messages.beside(LabText.class);
+    public static final Messages BUNDLE = Messages.beside(LabText.class);
 
     private LabText() {
     }

@@ -131,6 +131,6 @@ public final class DockerVsVmLab implements LabModule {
 
     @Override
     public List<ReportSection> reportSections() {
-        return List.of();
+        return List.of(new VmInventorySection(), new ComparisonSection());
     }
 }

@@ -332,7 +332,7 @@ public final class BatchGrader {
         String reason = gradable ? "" : result.criteria().stream().map(c -> SafeText.oneLine(c.message().in(language)))
                 .filter(m -> !m.isEmpty()).findFirst().orElse("");
         return new StudentResult(s, gradable, result.score(), result.maxScore(), outcomes, notes, reason, flags,
-                gradable ? Feedback.html(result, language) : "", shown, result.comparison().numbers());
+                gradable ? Feedback.html(result, language) : "", shown, io.labgrader.report.LabSections.numbers(result));
     }
 
     /**
@@ -346,7 +346,7 @@ public final class BatchGrader {
             criteria.add(new CriterionResult(c.id(), c.section(), c.title(), c.outcome(), c.points(), c.maxPoints(),
                     message, c.hint(), 0));
         }
-        return new GradeResult(raw.rubricId(), raw.rubricTitle(), raw.rubricSha256(), raw.evidence(), gradedAt, criteria, raw.vms(), raw.comparison());
+        return new GradeResult(raw.rubricId(), raw.rubricTitle(), raw.rubricSha256(), raw.evidence(), gradedAt, criteria, raw.sections());
     }
 
     GradeResult rejected(LocalizedText reason, String shown, Instant gradedAt) {

@@ -1,35 +1,40 @@
 package io.labgrader.grading;
 
-import io.labgrader.evidence.compare.Comparison;
-import io.labgrader.evidence.vm.VmSummary;
 import io.labgrader.rubric.LocalizedText;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * The result of grading one evidence bundle against one rubric: the model every report is written from.
  *
- * @param vms        every VM the evidence shows, for the lab's "examine resources and network" (not scored)
- * @param comparison the student's own container beside their VM, as observed (not scored)
+ * @param sections the data of the lab's report sections (e.g. the first lab's VM inventory and comparison), in the
+ *                 lab's order (not scored)
  */
 public record GradeResult(String rubricId, LocalizedText rubricTitle, String rubricSha256, String evidence,
-                          Instant gradedAt, List<CriterionResult> criteria, List<VmSummary> vms, Comparison comparison) {
+                          Instant gradedAt, List<CriterionResult> criteria, List<SectionData> sections) {
 
     public GradeResult {
         criteria = List.copyOf(criteria);
-        vms = vms == null ? List.of() : List.copyOf(vms);
-        comparison = comparison == null ? Comparison.EMPTY : comparison;
-    }
-
-    public GradeResult(String rubricId, LocalizedText rubricTitle, String rubricSha256, String evidence,
-                       Instant gradedAt, List<CriterionResult> criteria, List<VmSummary> vms) {
-        this(rubricId, rubricTitle, rubricSha256, evidence, gradedAt, criteria, vms, Comparison.EMPTY);
+        // unmodifiable, but a section may have no data (null)
+        sections = sections == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(sections));
     }
 
     public GradeResult(String rubricId, LocalizedText rubricTitle, String rubricSha256, String evidence,
                        Instant gradedAt, List<CriterionResult> criteria) {
         this(rubricId, rubricTitle, rubricSha256, evidence, gradedAt, criteria, List.of());
+    }
+
+    /** The data of the report section with this id, or null when the result has none. */
+    public Object section(String id) {
+        return sections.stream().filter(s -> s.id().equals(id)).map(SectionData::data).findFirst().orElse(null);
+    }
+
+    /** The same result with other section data (e.g. a test's, or a batch's result renamed). */
+    public GradeResult withSections(List<SectionData> other) {
+        return new GradeResult(rubricId, rubricTitle, rubricSha256, evidence, gradedAt, criteria, other);
     }
 
     public int score() {

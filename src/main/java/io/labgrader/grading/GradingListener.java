@@ -1,7 +1,5 @@
 package io.labgrader.grading;
 
-import io.labgrader.evidence.compare.Comparison;
-import io.labgrader.evidence.vm.VmInventory;
 import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.Rubric;
@@ -112,11 +110,11 @@ public class GradingListener implements TestExecutionListener {
         }
         List<io.labgrader.evidence.Observation> observed = observationsIn(evidence);
         result = new GradeResult(rubric.id(), rubric.title(), rubric.sha256(), evidence, clock.instant(), ordered,
-                VmInventory.summaries(observed), Comparison.of(observed));
+                ResultSections.all(rubric.lab(), observed));
         onResult(result);
     }
 
-    /** What the evidence holds, for the VMs and the comparison; nothing when it cannot be read (the criteria say why). */
+    /** What the evidence holds, for the lab's report sections; nothing when it cannot be read (the criteria say why). */
     private List<io.labgrader.evidence.Observation> observationsIn(String evidence) {
         try {
             LoadedEvidence loaded = run != null ? run.loaded() : LoadedEvidence.read(java.nio.file.Path.of(evidence));

@@ -44,7 +44,6 @@ public final class ConsoleReport {
      * each cell fitted before the columns are measured, so that "ue" for "ü" keeps the table aligned.
      */
     public String render(GradeResult result, Language language, boolean colour, ConsoleEncoding console) {
-        boolean de = language == Language.DE;
         int idWidth = 0;
         int titleWidth = 0;
         int pointsWidth = 1;
@@ -76,12 +75,9 @@ public final class ConsoleReport {
         }
         String total = (Messages.CORE.get(language, "report.score")) + result.score() + " / " + result.maxScore();
         out.append(style(total, BOLD, colour)).append('\n');
-        if (!result.vms().isEmpty()) {
-            // the lab asks to examine the VMs' resources and network: show what was found
-            out.append('\n').append(style(de ? "Gefundene VMs:" : "VMs found:", BOLD, colour)).append('\n');
-            result.vms().forEach(vm -> out.append("  ").append(console.fit(SafeText.oneLine(vm.text()))).append('\n'));
+        for (LabSections.Shown shown : LabSections.of(result)) {
+            out.append(shown.section().console(shown.data(), language, console::fit, text -> style(text, BOLD, colour)));
         }
-        out.append(ComparisonConsole.render(result.comparison(), language));
         return out.toString();
     }
 

@@ -1,12 +1,13 @@
 package io.labgrader.report;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.labgrader.evidence.vm.VmSummary;
 import io.labgrader.grading.CriterionResult;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.grading.Outcome;
@@ -17,6 +18,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,18 +67,19 @@ public final class JsonReport implements ReportFormat {
         return new Report(SafeText.oneLine(result.rubricId()), ReportText.text(result.rubricTitle(), language),
                 SafeText.oneLine(result.rubricSha256()), SafeText.oneLine(result.evidence()), result.gradedAt(),
                 language.name().toLowerCase(Locale.ROOT), result.score(), result.maxScore(),
-                ReportText.percent(result), counts, criteria,
-                result.vms().stream().map(JsonReport::toVm).toList(), ComparisonJson.of(result.comparison(), language));
+                ReportText.percent(result), counts, criteria, sections(result, language));
     }
 
-    private static VmJson toVm(VmSummary vm) {
-        return new VmJson(vm.hypervisor(), SafeText.oneLine(vm.hypervisorLabel()), SafeText.oneLine(vm.name()),
-                vm.uuid(), vm.stateText(), vm.declaredOs() == null ? null : SafeText.oneLine(vm.declaredOs()),
-                vm.guestOs() == null ? null : SafeText.oneLine(vm.guestOs()), vm.memoryMb(), vm.cpus(),
-                vm.disks().stream().map(d -> new DiskJson(d.format(), d.capacityBytes(), d.allocatedBytes())).toList(),
-                vm.nics().stream().map(n -> new NicJson(n.index(), n.mode() == null ? null : n.mode().label(),
-                        n.attachment() == null ? null : SafeText.oneLine(n.attachment()), n.mac(), n.connected())).toList(),
-                SafeText.oneLine(vm.text()));
+    /** Each lab section's value under its id, after the criteria; a null value leaves its key out. */
+    private static Map<String, Object> sections(GradeResult result, Language language) {
+        Map<String, Object> sections = new LinkedHashMap<>();
+        for (LabSections.Shown shown : LabSections.of(result)) {
+            Object value = shown.section().json(shown.data(), language);
+            if (value != null) {
+                sections.put(shown.section().id(), value);
+            }
+        }
+        return sections;
     }
 
     private static CriterionJson toCriterion(CriterionResult c, Language language) {
@@ -85,26 +88,17 @@ public final class JsonReport implements ReportFormat {
                 ReportText.text(c.message(), language), ReportText.text(c.hint(), language));
     }
 
+    /** @param sections the lab's sections (e.g. "vms", "comparison"), written after the criteria in their order */
     @JsonPropertyOrder({"rubric", "rubricTitle", "rubricSha256", "evidence", "gradedAt", "language", "score",
-            "maxScore", "percent", "counts", "criteria", "vms", "comparison"})
+            "maxScore", "percent", "counts", "criteria"})
     record Report(String rubric, String rubricTitle, String rubricSha256, String evidence, Instant gradedAt,
                   String language, int score, int maxScore, BigDecimal percent, Map<Outcome, Long> counts,
-                  List<CriterionJson> criteria, List<VmJson> vms,
-                  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                  ComparisonJson.Section comparison) {
-    }
+                  List<CriterionJson> criteria, @JsonIgnore Map<String, Object> sections) {
 
-    /** A VM found, for the lab's "examine resources and network": what it is, what it has, how it is connected. */
-    @JsonPropertyOrder({"hypervisorId", "hypervisor", "name", "uuid", "state", "declaredOs", "guestOs", "memoryMb",
-            "cpus", "disks", "nics", "summary"})
-    record VmJson(String hypervisorId, String hypervisor, String name, String uuid, String state, String declaredOs,
-                  String guestOs, Long memoryMb, Integer cpus, List<DiskJson> disks, List<NicJson> nics, String summary) {
-    }
-
-    record DiskJson(String format, Long capacityBytes, Long allocatedBytes) {
-    }
-
-    record NicJson(int index, String mode, String attachment, String mac, Boolean connected) {
+        @JsonAnyGetter
+        public Map<String, Object> sectionsByKey() {
+            return sections;
+        }
     }
 
     @JsonPropertyOrder({"id", "section", "title", "outcome", "points", "maxPoints", "message", "hint"})

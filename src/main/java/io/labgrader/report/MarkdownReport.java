@@ -1,6 +1,5 @@
 package io.labgrader.report;
 
-import io.labgrader.evidence.vm.VmSummary;
 import io.labgrader.grading.CriterionResult;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.grading.Outcome;
@@ -40,7 +39,6 @@ public final class MarkdownReport implements ReportFormat {
     }
 
     public String render(GradeResult result, Language language) {
-        boolean de = language == Language.DE;
         StringBuilder md = new StringBuilder();
         md.append("## ").append(escape(ReportText.text(result.rubricTitle(), language))).append(" — ")
                 .append(ReportText.scoreLine(result, language)).append("\n\n");
@@ -63,8 +61,7 @@ public final class MarkdownReport implements ReportFormat {
                     .append(" |\n");
         }
 
-        vms(md, result, de);
-        md.append(ComparisonMarkdown.render(result.comparison(), language));
+        LabSections.of(result).forEach(shown -> md.append(shown.section().markdown(shown.data(), language)));
 
         List<CriterionResult> notPassed = result.criteria().stream().filter(c -> c.outcome() != Outcome.PASSED).toList();
         if (!notPassed.isEmpty()) {
@@ -85,33 +82,6 @@ public final class MarkdownReport implements ReportFormat {
         return md.toString();
     }
 
-    /** The lab asks students to examine their VMs' resources and network: every VM found, as a table. */
-    private static void vms(StringBuilder md, GradeResult result, boolean de) {
-        if (result.vms().isEmpty()) {
-            return;
-        }
-        md.append("\n### ").append(de ? "Gefundene VMs" : "VMs found").append("\n\n");
-        md.append(de ? "| Hypervisor | VM | Zustand | Betriebssystem (gewählt) | Gast meldet | RAM | CPUs | Festplatten | Netzwerk |\n"
-                : "| Hypervisor | VM | State | OS (declared) | Guest reports | Memory | CPUs | Disks | Network |\n");
-        md.append("|---|---|---|---|---|--:|--:|---|---|\n");
-        for (VmSummary vm : result.vms()) {
-            md.append("| ").append(cell(vm.hypervisorLabel()))
-                    .append(" | ").append(cell(vm.name()))
-                    .append(" | ").append(cell(vm.stateText()))
-                    .append(" | ").append(cell(vm.declaredOs()))
-                    .append(" | ").append(cell(vm.guestOs()))
-                    .append(" | ").append(vm.memoryMb() == null ? "–" : vm.memoryMb() + " MB")
-                    .append(" | ").append(vm.cpus() == null ? "–" : vm.cpus().toString())
-                    .append(" | ").append(cell(vm.disksText()))
-                    .append(" | ").append(cell(vm.nicsText()))
-                    .append(" |\n");
-        }
-    }
-
-    private static String cell(String text) {
-        return text == null || text.isBlank() ? "–" : escape(SafeText.oneLine(text));
-    }
-
     static String mark(Outcome outcome) {
         return switch (outcome) {
             case PASSED -> "✅";
@@ -125,7 +95,7 @@ public final class MarkdownReport implements ReportFormat {
      * Text for one line of Markdown: control characters and escape sequences removed, line breaks as spaces,
      * Markdown punctuation backslash-escaped, then HTML-escaped by jsoup ({@code < > & " '}).
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         String line = SafeText.oneLine(text);
         StringBuilder out = new StringBuilder(line.length() + 16);
         int from = 0;

@@ -26,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   the rubric is validated, overlapping the two (a measured start-up win), and watch and replay follow the engine's
  *   events, which a lab probe's one look ({@code LabProbe.observe}) does not cover; module.ProbeRun carries that
  *   connection to the lab's probes.</li>
- *   <li>Not yet moved into the first lab's report sections (issue 12, part 5): the VM inventory and the comparison in
- *   GradeResult, GradingListener, the report writers and the batch's class comparison chart.</li>
  * </ul>
  */
 class CoreKnowsNoLabTest {
@@ -43,21 +41,7 @@ class CoreKnowsNoLabTest {
             // the early Docker connection, and watch's and replay's following of the engine's events
             "io.labgrader.cli.* -> io.labgrader.probe.docker",
             "io.labgrader.cli.WhileWatching -> io.labgrader.probe.http",
-            "io.labgrader.module.ProbeRun -> io.labgrader.probe.docker",
-            // issue 12, part 5: the VM inventory and the comparison become the first lab's report sections
-            "io.labgrader.grading.GradeResult -> io.labgrader.evidence.vm",
-            "io.labgrader.grading.GradeResult -> io.labgrader.evidence.compare",
-            "io.labgrader.grading.GradingListener -> io.labgrader.evidence.vm",
-            "io.labgrader.grading.GradingListener -> io.labgrader.evidence.compare",
-            "io.labgrader.report.JsonReport -> io.labgrader.evidence.vm",
-            "io.labgrader.report.MarkdownReport -> io.labgrader.evidence.vm",
-            "io.labgrader.report.ConsoleReport -> io.labgrader.evidence.vm",
-            "io.labgrader.report.ComparisonJson -> io.labgrader.evidence.compare",
-            "io.labgrader.report.ComparisonConsole -> io.labgrader.evidence.compare",
-            "io.labgrader.report.ComparisonMarkdown -> io.labgrader.evidence.compare",
-            "io.labgrader.report.ComparisonText -> io.labgrader.evidence.compare",
-            "io.labgrader.batch.BatchGrader -> io.labgrader.evidence.compare",
-            "io.labgrader.batch.ComparisonChart -> io.labgrader.evidence.compare");
+            "io.labgrader.module.ProbeRun -> io.labgrader.probe.docker");
 
     @Test
     @DisplayName("the core packages and evidence's own package depend on no lab type, but for the named exceptions")

@@ -31,7 +31,9 @@ class PackageDirectionTest {
                 .layer("cli").definedBy("io.labgrader.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("batch").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("batch", "cli")
+                // lab: a lab's report sections (e.g. the first lab's VM inventory) render with report's text helpers,
+                // SafeText and MarkdownReport.escape, so that every report escapes a student's text the same way
+                .whereLayer("report").mayOnlyBeAccessedByLayers("lab", "batch", "cli")
                 .whereLayer("lab").mayNotBeAccessedByAnyLayer()
                 .whereLayer("module").mayOnlyBeAccessedByLayers("lab", "report", "batch", "cli")
                 // module: ProbeRun carries the Docker connection that check opens early (see CoreKnowsNoLabTest)

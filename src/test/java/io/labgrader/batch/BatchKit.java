@@ -54,7 +54,7 @@ final class BatchKit {
     /** The result with its evidence named as a batch names it ("alice", "bob.zip!/evidence"). */
     static io.labgrader.grading.GradeResult named(io.labgrader.grading.GradeResult r, String evidence) {
         return new io.labgrader.grading.GradeResult(r.rubricId(), r.rubricTitle(), r.rubricSha256(), evidence, r.gradedAt(),
-                r.criteria(), r.vms(), r.comparison());
+                r.criteria(), r.sections());
     }
 
     static BatchResult grade(Path root, Path out) {

@@ -73,7 +73,7 @@ class CompareRubricTest {
         bundle.writeManifest();
         try (SuiteRunner runner = new SuiteRunner(rubric, Language.EN)) {
             GradeResult result = runner.grade(dir.resolve("evidence"), clock);
-            assertThat(result.comparison().isEmpty()).isFalse();
+            assertThat(((io.labgrader.evidence.compare.Comparison) result.section("comparison")).isEmpty()).isFalse();
             return result.criteria().get(0);
         }
     }

@@ -3,7 +3,7 @@ package io.labgrader.lab;
 import io.labgrader.evidence.compare.Comparison;
 import io.labgrader.evidence.compare.Figure;
 import io.labgrader.grading.GradeResult;
-import io.labgrader.report.ComparisonConsole;
+import io.labgrader.lab.module.ComparisonConsole;
 import io.labgrader.rubric.LocalizedText.Language;
 
 import java.util.regex.Matcher;
@@ -22,8 +22,8 @@ final class ComparisonLibvirt {
     }
 
     static void assertFigures(GradeResult live, GradeResult offline, String domain, String guestinfo, String dominfo) {
-        Comparison c = live.comparison();
-        assertThat(offline.comparison()).as("the offline regrade's comparison").isEqualTo(c);
+        Comparison c = (Comparison) live.section("comparison");
+        assertThat(offline.section("comparison")).as("the offline regrade's comparison").isEqualTo(c);
 
         long maxMemoryKib = Long.parseLong(field(dominfo, "Max memory").replace(" KiB", "").strip());
         Figure memory = c.figure("vm.memory").orElseThrow();

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labgrader.evidence.compare.Comparison;
 import io.labgrader.evidence.compare.ComparisonJournals;
 import io.labgrader.grading.GradeResult;
+import io.labgrader.grading.SectionData;
+import io.labgrader.lab.module.ComparisonConsole;
 import io.labgrader.rubric.LocalizedText.Language;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,8 +20,8 @@ class ComparisonReportsTest {
 
     private static GradeResult result(String nginxName) {
         GradeResult base = Fixtures.fourOutcomes();
-        return new GradeResult(base.rubricId(), base.rubricTitle(), base.rubricSha256(), base.evidence(), base.gradedAt(),
-                base.criteria(), base.vms(), Comparison.of(ComparisonJournals.finishedLab(nginxName)));
+        return base.withSections(List.of(new SectionData("docker-vs-vm", "vms", List.of()),
+                new SectionData("docker-vs-vm", "comparison", Comparison.of(ComparisonJournals.finishedLab(nginxName)))));
     }
 
     @Test
@@ -34,7 +37,7 @@ class ComparisonReportsTest {
         assertThat(en).contains("Your comparison:").contains("Life of hello-world (create to die): 1.25 s")
                 .contains("Memory in use (docker stats): 9.5 MiB").contains("Kernel: 6.8.0-45-generic")
                 .contains("no limit: shares the host's 2 CPUs");
-        String section = ComparisonConsole.render(result("web").comparison(), Language.EN);
+        String section = ComparisonConsole.render((Comparison) result("web").section("comparison"), Language.EN);
         assertThat(en).endsWith(section);
         assertThat(section.chars().filter(ch -> ch > 127).count()).as("non-ASCII characters in the English comparison").isZero();
     }

@@ -9,6 +9,7 @@ import io.labgrader.evidence.vm.VmNic;
 import io.labgrader.evidence.vm.VmState;
 import io.labgrader.evidence.vm.VmSummary;
 import io.labgrader.grading.GradeResult;
+import io.labgrader.grading.SectionData;
 import io.labgrader.rubric.LocalizedText.Language;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +33,7 @@ class VmReportsTest {
                 List.of(new VmNic(1, NicMode.NAT, "nat", null, "080027C0FFEE", true),
                         new VmNic(2, NicMode.HOST_ONLY, "hostonly", "vboxnet0", "080027C0FFEF", true)),
                 true, List.of(), null, List.of("VBoxManage"), T, T);
-        return new GradeResult(base.rubricId(), base.rubricTitle(), base.rubricSha256(), base.evidence(), base.gradedAt(),
-                base.criteria(), List.of(vm));
+        return base.withSections(List.of(new SectionData("docker-vs-vm", "vms", List.of(vm))));
     }
 
     @Test

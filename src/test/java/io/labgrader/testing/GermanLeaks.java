@@ -39,28 +39,6 @@ public final class GermanLeaks {
         return found;
     }
 
-    /**
-     * The text without its VM inventory (the console's "Gefundene VMs:" lines and the Markdown table under "### Gefundene
-     * VMs"). Its cells are the hypervisors' words in English in either language ("running", "cable disconnected");
-     * that inventory is moving into the lab's own report section, where it is to be rendered from the lab's bundle.
-     */
-    public static String withoutVmInventory(String text) {
-        StringBuilder kept = new StringBuilder();
-        boolean inventory = false;
-        for (String line : text.split("\n", -1)) {
-            if (line.equals("Gefundene VMs:") || line.equals("### Gefundene VMs")) {
-                inventory = true;
-                continue;
-            }
-            if (inventory && (line.startsWith("  ") || line.startsWith("|") || line.isEmpty())) {
-                continue;
-            }
-            inventory = false;
-            kept.append(line).append('\n');
-        }
-        return kept.toString();
-    }
-
     public static int fragmentCount() {
         return FRAGMENTS.size();
     }

@@ -3,7 +3,7 @@ package io.labgrader.probe.vm;
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.compare.Comparison;
 import io.labgrader.evidence.compare.Figure;
-import io.labgrader.report.ComparisonConsole;
+import io.labgrader.lab.module.ComparisonConsole;
 import io.labgrader.rubric.LocalizedText.Language;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

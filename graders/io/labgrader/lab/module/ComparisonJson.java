@@ -1,4 +1,7 @@
-package io.labgrader.report;
+package io.labgrader.lab.module;
+
+import io.labgrader.report.MarkdownReport;
+import io.labgrader.report.SafeText;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.labgrader.evidence.compare.Comparison;

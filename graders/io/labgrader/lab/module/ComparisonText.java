@@ -1,4 +1,7 @@
-package io.labgrader.report;
+package io.labgrader.lab.module;
+
+import io.labgrader.lab.LabText;
+import io.labgrader.report.SafeText;
 
 import io.labgrader.evidence.compare.Comparison;
 import io.labgrader.evidence.compare.Figure;
@@ -25,13 +28,11 @@ public final class ComparisonText {
     }
 
     public static String heading(Language language) {
-        return de(language) ? "Ihr Vergleich" : "Your comparison";
+        return LabText.BUNDLE.get(language, "compare.heading");
     }
 
     public static String intro(Language language) {
-        return de(language)
-                ? "Was labgrader auf Ihrem Rechner beobachtet hat: Ihr Container neben Ihrer VM. Nur zur Information, ändert keine Punkte."
-                : "What labgrader observed on your machine: your container beside your VM. For information only; it changes no score.";
+        return LabText.BUNDLE.get(language, "compare.intro");
     }
 
     public static String side(boolean container, Language language) {
@@ -51,13 +52,11 @@ public final class ComparisonText {
         if (!f.present()) {
             return DASH;
         }
-        boolean de = de(language);
         return switch (f.unit()) {
             case MS, BYTES, CPUS -> number(f.number(), f.unit(), language);
-            case CPUS_SHARED -> de ? "keine Grenze: teilt die " + decimal(f.number(), 0, language) + " CPUs des Hosts"
-                    : "no limit: shares the host's " + decimal(f.number(), 0, language) + " CPUs";
+            case CPUS_SHARED -> LabText.BUNDLE.get(language, "compare.cpusShared", decimal(f.number(), 0, language));
             case TIME -> time(f.at());
-            case SEEN_RUNNING -> (de ? "lief bei der Prüfung um " : "running when checked at ") + time(f.at());
+            case SEEN_RUNNING -> LabText.BUNDLE.get(language, "compare.seenRunning", time(f.at()));
             case TEXT -> SafeText.oneLine(f.text());
         };
     }
@@ -106,10 +105,9 @@ public final class ComparisonText {
         return decimal(value, unit == 0 ? 0 : 1, language) + " " + units[unit];
     }
 
-    /** A number with a fixed count of decimals, with a decimal comma in German. */
+    /** A number with a fixed count of decimals, with the language's decimal mark (a comma in German), no grouping. */
     public static String decimal(double value, int decimals, Language language) {
-        String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
-        return de(language) ? text.replace('.', ',') : text;
+        return String.format(language.locale(), "%." + decimals + "f", value);
     }
 
     private static boolean de(Language language) {

@@ -1,4 +1,7 @@
-package io.labgrader.report;
+package io.labgrader.lab.module;
+
+import io.labgrader.report.MarkdownReport;
+import io.labgrader.report.SafeText;
 
 import io.labgrader.evidence.compare.Comparison;
 import io.labgrader.evidence.compare.Figure;

@@ -1,4 +1,7 @@
-package io.labgrader.report;
+package io.labgrader.lab.module;
+
+import io.labgrader.report.MarkdownReport;
+import io.labgrader.report.SafeText;
 
 import io.labgrader.evidence.compare.Comparison;
 import io.labgrader.evidence.compare.Figure;
@@ -20,11 +23,9 @@ public final class ComparisonMarkdown {
         if (comparison.isEmpty()) {
             return "";
         }
-        boolean de = language == Language.DE;
         StringBuilder md = new StringBuilder("\n### ").append(ComparisonText.heading(language)).append("\n\n");
         md.append(MarkdownReport.escape(ComparisonText.intro(language))).append("\n\n");
-        md.append(de ? "| Aspekt | | Messgröße | Wert | Betrifft | Quelle und Zeit | Anmerkung |\n"
-                : "| Aspect | | Figure | Value | About | Source and time | Note |\n");
+        md.append(io.labgrader.lab.LabText.BUNDLE.get(language, "compare.tableHeader")).append('\n');
         md.append("|---|---|---|--:|---|---|---|\n");
         for (Comparison.Row row : comparison.rows()) {
             rows(md, ComparisonText.title(row, language), "Container", row.container(), language);
