@@ -58,7 +58,7 @@ public final class DockerVsVmLab implements LabModule {
 
     @Override
     public LocalizedText title() {
-        return LocalizedText.of("Docker vs. virtuelle Maschine", "Docker vs. virtual machine");
+        return new Messages("io.labgrader.lab.messages", DockerVsVmLab.class.getClassLoader()).text("lab.title");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.labgrader.batch;
 
 import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.Messages;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,16 +107,12 @@ final class Collusion {
                     continue;
                 }
                 Submission other = who.apply(partner.getKey());
-                Described d = describe(partner.getValue());
                 boolean onlyDaemon = partner.getValue().stream().allMatch(f -> f.startsWith("daemon:"));
-                flags.add(new Flag(Flag.Kind.COLLUSION, LocalizedText.of(
-                        "Gleiche " + d.de + " wie in den Nachweisen von " + other.label() + (onlyDaemon ? " (derselbe Rechner?)." : "."),
-                        "Same " + d.en + " as in the evidence of " + other.label() + (onlyDaemon ? " (the same computer?)." : ".")),
-                        List.of(other.key())));
+                flags.add(new Flag(Flag.Kind.COLLUSION, Messages.CORE.text(onlyDaemon ? "collusion.pairDaemon" : "collusion.pair",
+                        describe(partner.getValue()), other.label()), List.of(other.key())));
             }
             if (more > 0) {
-                flags.add(Flag.of(Flag.Kind.COLLUSION, "Gleiche Kennungen auch bei " + more + " weiteren Studierenden.",
-                        "Identifiers shared with " + more + " more students."));
+                flags.add(Flag.of(Flag.Kind.COLLUSION, Messages.CORE.text("collusion.more", more)));
             }
         }
         for (Map.Entry<Integer, Map<String, List<Integer>>> e : crowds.entrySet()) {
@@ -124,23 +121,18 @@ final class Collusion {
                 if (flags.size() >= FLAG_LIMIT) {
                     break;
                 }
-                Described d = describe(Set.of(crowd.getKey()));
                 int n = crowd.getValue().size();
                 List<String> keys = crowd.getValue().stream().filter(i -> i != e.getKey().intValue()).limit(PAIR_LIMIT)
                         .map(i -> who.apply(i).key()).toList();
-                flags.add(new Flag(Flag.Kind.COLLUSION, LocalizedText.of(
-                        "Gleiche " + d.de + " in den Nachweisen von " + n + " Studierenden (ein gemeinsamer Rechner oder eine kopierte VM?).",
-                        "Same " + d.en + " in the evidence of " + n + " students (a shared computer or a copied VM?)."), keys));
+                flags.add(new Flag(Flag.Kind.COLLUSION, Messages.CORE.text("collusion.crowd", describe(Set.of(crowd.getKey())), n), keys));
             }
         }
         return result;
     }
 
-    private record Described(String de, String en) {
-    }
-
     /** "Container-ID 3f2a1b2c3d4e und MAC-Adresse 08:00:27:…" / "container ID 3f2a1b2c3d4e and MAC address 08:00:27:…" */
-    private static Described describe(Set<String> fingerprints) {
+    /** "container IDs a, b and Docker daemon ID C", in the reader's language. */
+    private static LocalizedText describe(Set<String> fingerprints) {
         Map<String, List<String>> byKind = new LinkedHashMap<>();
         for (String kind : List.of("container", "daemon", "vm", "mac")) {
             for (String f : fingerprints) {
@@ -149,32 +141,13 @@ final class Collusion {
                 }
             }
         }
-        List<String> de = new ArrayList<>();
-        List<String> en = new ArrayList<>();
+        List<LocalizedText> parts = new ArrayList<>();
         byKind.forEach((kind, values) -> {
-            boolean many = values.size() > 1;
             String shown = String.join(", ", values.subList(0, Math.min(SHOWN_VALUES, values.size())))
                     + (values.size() > SHOWN_VALUES ? " (+" + (values.size() - SHOWN_VALUES) + ")" : "");
-            switch (kind) {
-                case "container" -> {
-                    de.add((many ? "Container-IDs " : "Container-ID ") + shown);
-                    en.add((many ? "container IDs " : "container ID ") + shown);
-                }
-                case "daemon" -> {
-                    de.add((many ? "Docker-Daemon-IDs " : "Docker-Daemon-ID ") + shown);
-                    en.add((many ? "Docker daemon IDs " : "Docker daemon ID ") + shown);
-                }
-                case "vm" -> {
-                    de.add((many ? "VM-UUIDs " : "VM-UUID ") + shown);
-                    en.add((many ? "VM UUIDs " : "VM UUID ") + shown);
-                }
-                default -> {
-                    de.add((many ? "MAC-Adressen " : "MAC-Adresse ") + shown);
-                    en.add((many ? "MAC addresses " : "MAC address ") + shown);
-                }
-            }
+            parts.add(Messages.CORE.text("collusion." + kind + (values.size() > 1 ? ".many" : ".one"), shown));
         });
-        return new Described(joinAnd(de, " und "), joinAnd(en, " and "));
+        return joinAnd(parts);
     }
 
     private static String shortValue(String kind, String value) {
@@ -189,10 +162,11 @@ final class Collusion {
         return value;
     }
 
-    private static String joinAnd(List<String> parts, String and) {
+    /** "a, b and c": the last two joined by the language's "and". */
+    private static LocalizedText joinAnd(List<LocalizedText> parts) {
         if (parts.size() <= 1) {
-            return String.join("", parts);
+            return LocalizedText.join(parts, "");
         }
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + and + parts.get(parts.size() - 1);
+        return Messages.CORE.text("collusion.and", LocalizedText.join(parts.subList(0, parts.size() - 1), ", "), parts.get(parts.size() - 1));
     }
 }

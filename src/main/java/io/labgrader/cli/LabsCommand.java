@@ -3,6 +3,7 @@ package io.labgrader.cli;
 import io.labgrader.module.LabModule;
 import io.labgrader.module.Labs;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.rubric.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,23 +22,25 @@ final class LabsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Language language = lang != null ? lang : Language.parseOrDefault(null);
-        boolean de = language == Language.DE;
         List<LabModule> labs = Labs.all();
         if (labs.isEmpty()) {
-            System.out.println(de ? "Dieses labgrader enthält kein Lab." : "This labgrader holds no lab.");
+            System.out.println(text(language, "cli.labs.none"));
             return ExitCodes.NOTHING_GRADABLE;
         }
         int idWidth = labs.stream().mapToInt(l -> l.id().length()).max().orElse(2);
         int titleWidth = labs.stream().mapToInt(l -> l.title().in(language).length()).max().orElse(5);
         String format = "%-" + idWidth + "s  %-" + titleWidth + "s  %s%n";
-        System.out.printf(format, "id", de ? "Titel" : "title", de ? "Bewertungsschema" : "rubric");
+        System.out.printf(format, "id", text(language, "cli.labs.title"), text(language, "cli.labs.rubric"));
         for (LabModule lab : labs) {
             System.out.printf(format, lab.id(), lab.title().in(language), lab.rubricResource()
-                    + (lab.id().equals(Labs.DEFAULT_LAB) ? (de ? " (Standard)" : " (default)") : ""));
+                    + (lab.id().equals(Labs.DEFAULT_LAB) ? text(language, "cli.labs.default") : ""));
         }
         System.out.println();
-        System.out.println(de ? "Wählen Sie eines mit --lab ID, oder ein eigenes mit --rubric DATEI."
-                : "Choose one with --lab ID, or a rubric of your own with --rubric FILE.");
+        System.out.println(text(language, "cli.labs.choose"));
         return ExitCodes.GRADED;
+    }
+
+    private static String text(Language language, String key) {
+        return Messages.CORE.get(language, key);
     }
 }

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Bundles, their MessageFormat quoting, the fallback to English and a language that ships only in test resources. */
 class MessagesTest {
 
-    /** Every bundle labgrader ships: the engine's and the first lab's. */
-    static final List<String> BUNDLES = List.of("io/labgrader/messages", "io/labgrader/lab/messages");
+    /** Every bundle labgrader ships: the engine's, the first lab's and the second lab's (Docker networks and volumes). */
+    static final List<String> BUNDLES = List.of("io/labgrader/messages", "io/labgrader/lab/messages", "io/labgrader/labs/networks/messages");
 
     @Test
     void aSingleQuoteIsWrittenTwiceInAPatternAndOnceInTheText() {

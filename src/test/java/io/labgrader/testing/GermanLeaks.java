@@ -19,7 +19,8 @@ import java.util.TreeSet;
  */
 public final class GermanLeaks {
 
-    private static final List<String> BUNDLES = List.of("io/labgrader/messages", "io/labgrader/lab/messages");
+    private static final List<String> BUNDLES = List.of("io/labgrader/messages", "io/labgrader/lab/messages",
+            "io/labgrader/labs/networks/messages");
     /** English that German output showed before it was moved into bundles, and words only English sentences start with. */
     private static final List<String> BY_HAND = List.of("exit code", "Expected ", " but found", "Tried: ", "never started",
             "Score: ", "Hint: ", "not gradable", "could not be");

@@ -14,6 +14,7 @@ import io.labgrader.module.LabModule;
 import io.labgrader.module.LabProbe;
 import io.labgrader.module.ReportSection;
 import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.Messages;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,9 @@ import java.util.Set;
 public final class NetworksLab implements LabModule {
 
     public static final String ID = "docker-networks";
+
+    /** The lab's bundle, {@code io/labgrader/labs/networks/messages*.properties}. */
+    private static final Messages TEXT = Messages.beside(NetworksLab.class);
     /** The probe name the rubric's sections declare in {@code probe:}. */
     public static final String PROBE = "docker-networks";
 
@@ -39,7 +43,7 @@ public final class NetworksLab implements LabModule {
 
     @Override
     public LocalizedText title() {
-        return LocalizedText.of("Docker-Netzwerke und Volumes", "Docker networks and volumes");
+        return TEXT.text("lab.title");
     }
 
     @Override
@@ -85,8 +89,7 @@ public final class NetworksLab implements LabModule {
         }
         String list = String.join(", ", contradicted.subList(0, Math.min(5, contradicted.size())))
                 + (contradicted.size() > 5 ? " (+" + (contradicted.size() - 5) + ")" : "");
-        return Optional.of(LocalizedText.of("Das Journal widerspricht den Rohaufnahmen der Engine: " + list + ".",
-                "The journal contradicts the engine's raw captures: " + list + "."));
+        return Optional.of(TEXT.text("lab.inconsistent", list));
     }
 
     @Override

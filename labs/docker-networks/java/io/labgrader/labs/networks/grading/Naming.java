@@ -1,6 +1,7 @@
 package io.labgrader.labs.networks.grading;
 
 import io.labgrader.labs.networks.evidence.NetContainer;
+import io.labgrader.rubric.LocalizedText;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -53,20 +54,11 @@ final class Naming {
     }
 
     /** The engine's state word (State.Status), in the student's language. */
-    static String status(NetContainer c, boolean german) {
+    static LocalizedText status(NetContainer c) {
         String status = c.status() == null ? "" : c.status();
-        if (!german) {
-            return status;
-        }
         return switch (status) {
-            case "created" -> "erstellt, nie gestartet";
-            case "running" -> "läuft";
-            case "paused" -> "pausiert";
-            case "restarting" -> "startet neu";
-            case "removing" -> "wird entfernt";
-            case "exited" -> "beendet";
-            case "dead" -> "tot";
-            default -> status;
+            case "created", "running", "paused", "restarting", "removing", "exited", "dead" -> NetText.text("status." + status);
+            default -> LocalizedText.same(status);
         };
     }
 

@@ -6,6 +6,7 @@ import io.labgrader.grading.GradingSuite;
 import io.labgrader.labs.networks.evidence.NetContainer;
 import io.labgrader.labs.networks.evidence.NetNetwork;
 import io.labgrader.labs.networks.evidence.NetVolume;
+import io.labgrader.rubric.LocalizedText;
 import org.junit.jupiter.api.DisplayName;
 
 import java.util.LinkedHashSet;
@@ -42,19 +43,12 @@ public class NetGrader {
         }
         if (!userNetworks.isEmpty()) {
             String names = String.join(", ", userNetworks);
-            throw fail("Erwartet: ein eigenes Bridge-Netzwerk, an dem ein Container hängt. Gefunden: " + names
-                            + ", aber nie mit einem Container daran (docker run --network NAME …).",
-                    "Expected a user-defined bridge network with a container attached, but found " + names
-                            + " with no container ever attached (docker run --network NAME …).");
+            throw fail("net.network.unattached", names);
         }
-        Set<String> de = new LinkedHashSet<>();
-        Set<String> en = new LinkedHashSet<>();
-        findings.runs().forEach(r -> r.networks().forEach(n -> {
-            de.add("'" + n.name() + "' (" + n.driver() + (n.defaultBridge() ? ", vorgegeben" : "") + ")");
-            en.add("'" + n.name() + "' (" + n.driver() + (n.defaultBridge() ? ", default" : "") + ")");
-        }));
-        throw fail("Erwartet: ein eigenes Bridge-Netzwerk (docker network create NAME). Gefunden: nur " + String.join(", ", de) + ".",
-                "Expected a user-defined bridge network (docker network create NAME) but found only " + String.join(", ", en) + ".");
+        Set<LocalizedText> seen = new LinkedHashSet<>();
+        findings.runs().forEach(r -> r.networks().forEach(n -> seen.add(n.defaultBridge()
+                ? NetText.text("net.network.default", n.name(), n.driver()) : LocalizedText.same("'" + n.name() + "' (" + n.driver() + ")"))));
+        throw fail("net.network.none", NetText.join(seen, ", "));
     }
 
     @Criterion("net.volume")
@@ -81,24 +75,15 @@ public class NetGrader {
         }
         if (!named.isEmpty()) {
             String names = String.join(", ", named);
-            throw fail("Erwartet: ein benanntes Volume, das ein Container einbindet. Gefunden: " + names
-                            + ", aber nie in einem Container eingebunden (-v NAME:/pfad).",
-                    "Expected a named volume mounted by a container, but found " + names
-                            + ", never mounted in a container (-v NAME:/path).");
+            throw fail("net.volume.unmounted", names);
         }
-        List<String> de = new java.util.ArrayList<>();
-        List<String> en = new java.util.ArrayList<>();
+        List<LocalizedText> found = new java.util.ArrayList<>();
         if (!anonymous.isEmpty()) {
-            de.add("anonyme Volumes " + String.join(", ", anonymous) + " (von -v /pfad ohne Namen)");
-            en.add("anonymous volumes " + String.join(", ", anonymous) + " (from -v /path without a name)");
+            found.add(NetText.text("net.volume.anonymous", String.join(", ", anonymous)));
         }
         if (!binds.isEmpty()) {
-            de.add("Bind-Mounts " + String.join(", ", binds) + " (Host-Ordner, kein Volume)");
-            en.add("bind mounts " + String.join(", ", binds) + " (host folders, not volumes)");
+            found.add(NetText.text("net.volume.binds", String.join(", ", binds)));
         }
-        throw fail("Erwartet: ein benanntes Volume (docker volume create NAME oder -v NAME:/pfad). Gefunden: "
-                        + NetText.list(de, "kein Volume") + ".",
-                "Expected a named volume (docker volume create NAME or -v NAME:/path) but found "
-                        + NetText.list(en, "no volume") + ".");
+        throw fail("net.volume.none", found.isEmpty() ? NetText.text("net.volume.noVolume") : NetText.join(found, ", "));
     }
 }

@@ -2,9 +2,11 @@ package io.labgrader.labs.networks.grading;
 
 import io.labgrader.labs.networks.evidence.NetContainer;
 
+import io.labgrader.rubric.LocalizedText;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** What a message lists when the container it looked for was not there: the image's containers that were seen. */
 final class NetOthers {
@@ -13,17 +15,17 @@ final class NetOthers {
     }
 
     /** " (seen: 'web' (…) exited, …)", or "" when no container of the image was ever seen. */
-    static String seen(NetFindings findings, String image, boolean german) {
+    static LocalizedText seen(NetFindings findings, String image) {
         Map<String, NetContainer> last = new LinkedHashMap<>();
         findings.runs().forEach(r -> r.containers().stream().filter(c -> Naming.isImage(c.image(), image))
                 .forEach(c -> last.put(c.id(), c)));
         if (last.isEmpty()) {
-            return "";
+            return LocalizedText.same("");
         }
-        String list = last.values().stream().limit(5)
-                .map(c -> Naming.label(c) + " " + (c.running() ? (german ? "läuft, veröffentlicht: " : "running, published: ")
-                        + WebGrader.ports(c, german ? "nichts" : "nothing") : Naming.status(c, german)))
-                .collect(Collectors.joining(", "));
-        return (german ? " (gesehen: " : " (seen: ") + list + ")";
+        List<LocalizedText> list = last.values().stream().limit(5)
+                .map(c -> c.running() ? NetText.text("others.running", Naming.label(c), WebGrader.ports(c, NetText.text("others.nothing")))
+                        : LocalizedText.join(List.of(LocalizedText.same(Naming.label(c)), Naming.status(c)), " "))
+                .toList();
+        return NetText.text("others.seen", NetText.join(list, ", "));
     }
 }

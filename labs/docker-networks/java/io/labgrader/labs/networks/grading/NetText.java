@@ -3,33 +3,36 @@ package io.labgrader.labs.networks.grading;
 import io.labgrader.grading.CriterionFailed;
 import io.labgrader.labs.networks.evidence.NetUnreachable;
 import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.Messages;
 
+import java.util.Collection;
 import java.util.List;
 
-/** The lab's messages: "expected … but found …", in German and English. */
+/** The lab's messages, from its bundle {@code io/labgrader/labs/networks/messages*.properties}: "expected … but found …". */
 final class NetText {
+
+    /** Beside {@code NetworksLab}, named here so that the graders need not import the lab's module. */
+    static final Messages BUNDLE = new Messages("io.labgrader.labs.networks.messages", NetText.class.getClassLoader());
 
     private NetText() {
     }
 
-    static CriterionFailed fail(String de, String en) {
-        return new CriterionFailed(LocalizedText.of(de, en));
+    static LocalizedText text(String key, Object... args) {
+        return BUNDLE.text(key, args);
+    }
+
+    static CriterionFailed fail(String key, Object... args) {
+        return new CriterionFailed(text(key, args));
+    }
+
+    static LocalizedText join(Collection<? extends LocalizedText> parts, String separator) {
+        return LocalizedText.join(List.copyOf(parts), separator);
     }
 
     static LocalizedText noEngine(List<NetUnreachable> unreachable) {
         if (unreachable.isEmpty()) {
-            return LocalizedText.of(
-                    "Die Nachweise enthalten keine Beobachtung der Docker Engine für dieses Lab. Führen Sie \"labgrader check --lab docker-networks\" aus.",
-                    "The evidence holds no observation of the Docker Engine for this lab. Run \"labgrader check --lab docker-networks\".");
+            return text("engine.none");
         }
-        String tried = String.join("; ", unreachable.get(unreachable.size() - 1).attempts());
-        return LocalizedText.of(
-                "Die Docker Engine war nicht erreichbar. Versucht: " + tried + ". Starten Sie Docker und prüfen Sie es mit \"docker version\".",
-                "The Docker Engine was not reachable. Tried: " + tried + ". Start Docker and check with \"docker version\".");
-    }
-
-    /** "'a', 'b'" or the given word for none. */
-    static String list(List<String> items, String none) {
-        return items.isEmpty() ? none : String.join(", ", items);
+        return text("engine.unreachable", String.join("; ", unreachable.get(unreachable.size() - 1).attempts()));
     }
 }

@@ -3,6 +3,7 @@ package io.labgrader.labs.networks.grading;
 import io.labgrader.grading.CriterionContext;
 import io.labgrader.labs.networks.evidence.NetContainer;
 import io.labgrader.labs.networks.evidence.NetPage;
+import io.labgrader.rubric.LocalizedText;
 
 /** The params every nginx criterion shares (rubric.yml's anchor &nginx). */
 record NginxParams(String image, int containerPort, int hostPort, String htmlPath, String defaultTitle) {
@@ -31,12 +32,12 @@ record NginxParams(String image, int containerPort, int hostPort, String htmlPat
     }
 
     /** How a message names a page: its title, or the start of its text, and its size. */
-    static String describe(NetPage page, boolean german) {
+    static LocalizedText describe(NetPage page) {
         if (page.status() == null) {
-            return (german ? "keine Antwort von " : "no answer from ") + page.url() + " (" + page.error() + ")";
+            return NetText.text("page.noAnswer", page.url(), page.error());
         }
-        String title = page.title() != null && !page.title().isBlank() ? "\"" + page.title().strip() + "\""
-                : page.text() != null && !page.text().isBlank() ? "\"" + page.text() + "\"" : (german ? "(leer)" : "(empty)");
-        return "HTTP " + page.status() + " " + title + " (" + page.size() + (german ? " Bytes)" : " bytes)");
+        LocalizedText title = page.title() != null && !page.title().isBlank() ? LocalizedText.same("\"" + page.title().strip() + "\"")
+                : page.text() != null && !page.text().isBlank() ? LocalizedText.same("\"" + page.text() + "\"") : NetText.text("page.empty");
+        return NetText.text("page.described", page.status(), title, page.size());
     }
 }

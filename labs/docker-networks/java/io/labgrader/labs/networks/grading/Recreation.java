@@ -2,6 +2,7 @@ package io.labgrader.labs.networks.grading;
 
 import io.labgrader.labs.networks.evidence.NetPage;
 import io.labgrader.labs.networks.grading.NetFindings.Seen;
+import io.labgrader.rubric.LocalizedText;
 
 import java.util.List;
 import java.util.Optional;
@@ -42,41 +43,30 @@ final class Recreation {
         }
         Served first = served.get(0); // web.own-page passed, so at least one container served the page
         String old = Naming.label(first.seen().container());
-        String expected = "Erwartet: dieselbe Seite (" + NginxParams.describe(first.page(), true) + ") aus dem Volume '" + first.volume()
-                + "' von einem neuen Container, nachdem " + old + " entfernt wurde. Gefunden: ";
-        String expectedEn = "Expected the same page (" + NginxParams.describe(first.page(), false) + ") from the volume '" + first.volume()
-                + "' served by a new container after " + old + " was removed, but found ";
+        LocalizedText expected = NetText.text("run.survives.expected", NginxParams.describe(first.page()), first.volume(), old);
         Optional<Seen> later = lab.stream().filter(s -> s.run().at().isAfter(first.seen().run().at())
                 && !s.container().id().equals(first.seen().container().id())).reduce((a, b) -> b);
         if (later.isEmpty()) {
-            throw fail(expected + "keinen neuen nginx-Container auf Port " + p.hostPort() + " nach " + old
-                            + " (nur derselbe Container; ein Neustart behält seine ID). Nach der Neuanlage \"labgrader check --lab docker-networks\" erneut aufrufen.",
-                    expectedEn + "no new nginx container on port " + p.hostPort() + " after " + old
-                            + " (only the same container; a restart keeps its id). Run \"labgrader check --lab docker-networks\" again after re-creating it.");
+            throw fail("run.survives.noNew", expected, p.hostPort(), old);
         }
         Seen next = later.get();
         String now = Naming.label(next.container());
         Optional<String> volume = next.run().namedVolumeAt(next.container(), p.htmlPath());
         if (volume.isEmpty()) {
-            throw fail(expected + now + " mit " + WebGrader.mountAt(next, p.htmlPath(), true) + " statt des Volumes '" + first.volume() + "'.",
-                    expectedEn + now + " with " + WebGrader.mountAt(next, p.htmlPath(), false) + " instead of the volume '" + first.volume() + "'.");
+            throw fail("run.survives.notVolume", expected, now, WebGrader.mountAt(next, p.htmlPath()), first.volume());
         }
         if (!volume.get().equals(first.volume())) {
-            throw fail(expected + now + " mit dem Volume '" + volume.get() + "' statt '" + first.volume() + "'.",
-                    expectedEn + now + " with the volume '" + volume.get() + "' instead of '" + first.volume() + "'.");
+            throw fail("run.survives.otherVolume", expected, now, volume.get(), first.volume());
         }
         if (next.run().listed(first.seen().container().id())) {
-            throw fail(expected + old + " war noch vorhanden, als " + now + " lief; entfernen Sie den alten Container (docker rm).",
-                    expectedEn + old + " still there while " + now + " ran; remove the old container (docker rm).");
+            throw fail("run.survives.oldStill", expected, old, now);
         }
         List<NetPage> pages = next.run().pagesOf(next.container(), p.hostPort());
         if (pages.isEmpty()) {
-            throw fail(expected + now + ", dessen Seite labgrader nie gelesen hat; rufen Sie \"labgrader check --lab docker-networks\" auf, solange er läuft.",
-                    expectedEn + now + ", whose page labgrader never read; run \"labgrader check --lab docker-networks\" while it runs.");
+            throw fail("run.survives.neverRead", expected, now);
         }
         NetPage page = pages.get(pages.size() - 1);
-        throw fail(expected + now + " mit einer anderen Seite: " + NginxParams.describe(page, true) + ".",
-                expectedEn + now + " serving another page: " + NginxParams.describe(page, false) + ".");
+        throw fail("run.survives.otherPage", expected, now, NginxParams.describe(page));
     }
 
     private static boolean sameContainer(Served a, Served b) {

@@ -6,6 +6,7 @@ import io.labgrader.grading.GradingSuite;
 import io.labgrader.labs.networks.evidence.NetContainer;
 import io.labgrader.labs.networks.evidence.NetNetwork;
 import io.labgrader.labs.networks.grading.NetFindings.Seen;
+import io.labgrader.rubric.LocalizedText;
 import org.junit.jupiter.api.DisplayName;
 
 import java.util.ArrayList;
@@ -58,23 +59,16 @@ public class RunGrader {
         String server = NetFindings.lastOfEach(servers).stream().map(s -> Naming.label(s.container())).collect(Collectors.joining(", "));
         String network = servers.stream().flatMap(s -> s.run().userNetworks(s.container()).stream()).map(n -> "'" + n.name() + "'")
                 .distinct().collect(Collectors.joining(", "));
-        String expected = "Erwartet: ein zweiter laufender Container im Netzwerk " + network + ", während " + server + " lief. Gefunden: ";
-        String expectedEn = "Expected a second container running on network " + network + " while " + server + " ran, but found ";
+        LocalizedText expected = NetText.text("run.neighbour.expected", network, server);
         if (!onNetworkNotTogether.isEmpty()) {
             List<NetContainer> others = new ArrayList<>(onNetworkNotTogether.values());
-            String de = others.stream().map(c -> Naming.label(c) + " (" + Naming.status(c, true) + ")").collect(Collectors.joining(", "));
-            String en = others.stream().map(c -> Naming.label(c) + " (" + Naming.status(c, false) + ")").collect(Collectors.joining(", "));
-            throw fail(expected + de + " im Netzwerk, aber nie gleichzeitig laufend gesehen; rufen Sie \"labgrader check --lab docker-networks\" auf, solange beide laufen.",
-                    expectedEn + en + " on the network, never seen running at the same time; run \"labgrader check --lab docker-networks\" while both run.");
+            throw fail("run.neighbour.notTogether", expected, NetText.join(others.stream()
+                    .map(c -> NetText.text("run.neighbour.withStatus", Naming.label(c), Naming.status(c))).toList(), ", "));
         }
         if (!runningElsewhere.isEmpty()) {
-            String de = runningElsewhere.values().stream().map(o -> Naming.label(o.container()) + " in " + WebGrader.networks(o, true))
-                    .collect(Collectors.joining("; "));
-            String en = runningElsewhere.values().stream().map(o -> Naming.label(o.container()) + " on " + WebGrader.networks(o, false))
-                    .collect(Collectors.joining("; "));
-            throw fail(expected + de + ", nicht in " + network + " (--network).", expectedEn + en + ", not on " + network + " (--network).");
+            throw fail("run.neighbour.elsewhere", expected, WebGrader.onNetworks(new ArrayList<>(runningElsewhere.values())), network);
         }
-        throw fail(expected + "keinen weiteren Container neben " + server + ".", expectedEn + "no other container beside " + server + ".");
+        throw fail("run.neighbour.alone", expected, server);
     }
 
     @Criterion("run.survives")
