@@ -1,6 +1,5 @@
 package io.labgrader.batch;
 
-import io.labgrader.rubric.Messages;
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceException;
 import io.labgrader.evidence.EvidenceReader;
@@ -10,6 +9,8 @@ import io.labgrader.evidence.RawCaptures;
 import io.labgrader.grading.LoadedEvidence;
 import io.labgrader.module.LabModule;
 import io.labgrader.module.Labs;
+import io.labgrader.rubric.LocalizedText;
+import io.labgrader.rubric.Messages;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,11 +72,10 @@ final class EvidenceScan {
         if (manifest == null && flags.isEmpty()) {
             flags.add(Flag.of(Flag.Kind.MODIFIED, Messages.CORE.text("flag.noManifestJsonLabgrader")));
         } else if (manifest != null) {
-            List<String> problemsDe = new ArrayList<>();
-            List<String> problemsEn = new ArrayList<>();
-            compare(files.files(), manifest, problemsDe, problemsEn);
-            if (!problemsEn.isEmpty()) {
-                flags.add(Flag.of(Flag.Kind.MODIFIED, summarise(problemsDe, "und %d weitere"), summarise(problemsEn, "and %d more")));
+            List<LocalizedText> problems = new ArrayList<>();
+            compare(files.files(), manifest, problems);
+            if (!problems.isEmpty()) {
+                flags.add(Flag.of(Flag.Kind.MODIFIED, summarise(problems)));
             }
         }
         if (!evidence.readable()) {
@@ -94,7 +94,7 @@ final class EvidenceScan {
     }
 
     /** Every file the manifest lists must be there with its size and hash; journal and raw captures must be listed. */
-    private static void compare(Map<String, BundleFiles.FileFacts> files, Manifest manifest, List<String> de, List<String> en) {
+    private static void compare(Map<String, BundleFiles.FileFacts> files, Manifest manifest, List<LocalizedText> problems) {
         Map<String, Manifest.FileEntry> listed = new TreeMap<>();
         Path root = Path.of("/bundle");   // only to resolve ".." in listed paths, never read
         for (Manifest.FileEntry entry : manifest.files()) {
@@ -109,25 +109,21 @@ final class EvidenceScan {
                 file = null;
             }
             if (path.startsWith("/") || file == null || !file.startsWith(root) || file.equals(root)) {
-                de.add("das Manifest nennt \"" + path + "\" außerhalb der Nachweise");
-                en.add("the manifest lists \"" + path + "\", outside the evidence");
+                problems.add(Messages.CORE.text("flag.manifest.outside", path));
                 continue;
             }
             String relative = root.relativize(file).toString().replace('\\', '/');
             listed.put(relative, entry);
             BundleFiles.FileFacts facts = files.get(relative);
             if (facts == null) {
-                de.add(relative + " fehlt");
-                en.add(relative + " is missing");
+                problems.add(Messages.CORE.text("flag.manifest.missing", relative));
             } else if (facts.size() != entry.size() || !facts.sha256().equalsIgnoreCase(String.valueOf(entry.sha256()))) {
-                de.add(relative + " wurde geändert (SHA-256 stimmt nicht)");
-                en.add(relative + " was changed (SHA-256 differs)");
+                problems.add(Messages.CORE.text("flag.manifest.changed", relative));
             }
         }
         for (String present : captured(files)) {
             if (!listed.containsKey(present)) {
-                de.add(present + " fehlt im Manifest (später hinzugefügt)");
-                en.add(present + " is not in the manifest (added later)");
+                problems.add(Messages.CORE.text("flag.manifest.added", present));
             }
         }
     }
@@ -138,9 +134,10 @@ final class EvidenceScan {
                 || f.startsWith(EvidenceBundle.RAW + "/") && !f.endsWith(".tmp")).sorted().toList();
     }
 
-    private static String summarise(List<String> problems, String more) {
-        String shown = String.join("; ", problems.subList(0, Math.min(SHOWN_PROBLEMS, problems.size())));
-        return problems.size() > SHOWN_PROBLEMS ? shown + "; " + String.format(Locale.ROOT, more, problems.size() - SHOWN_PROBLEMS) : shown;
+    private static LocalizedText summarise(List<LocalizedText> problems) {
+        LocalizedText shown = LocalizedText.join(problems.subList(0, Math.min(SHOWN_PROBLEMS, problems.size())), "; ");
+        return problems.size() > SHOWN_PROBLEMS
+                ? shown.append(Messages.CORE.text("flag.manifest.more", problems.size() - SHOWN_PROBLEMS), "; ") : shown;
     }
 
     static java.util.Optional<Flag> live(List<Observation> observations) {

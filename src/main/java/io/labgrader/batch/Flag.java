@@ -23,10 +23,6 @@ public record Flag(Kind kind, LocalizedText detail, List<String> others) {
         return new Flag(kind, detail, List.of());
     }
 
-    public static Flag of(Kind kind, String de, String en) {
-        return new Flag(kind, LocalizedText.of(de, en), List.of());
-    }
-
     public enum Kind {
         /** the same container ID, Docker daemon ID, VM UUID or MAC address in two students' evidence */
         COLLUSION,
