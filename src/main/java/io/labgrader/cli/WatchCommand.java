@@ -39,6 +39,9 @@ final class WatchCommand implements Callable<Integer> {
             description = "Stop by itself after this many seconds (for scripts and CI); default: until Ctrl-C.")
     Long durationSeconds;
 
+    /** How often watch looks again when no probe follows the engine's events. */
+    private static final Duration LOOK_EVERY = Duration.ofSeconds(10);
+
     @Option(names = "--port-deadline", paramLabel = "SECONDS", defaultValue = "15",
             description = "How long to retry a freshly started container's ports (default: ${DEFAULT-VALUE}).")
     long portDeadlineSeconds;
@@ -63,6 +66,8 @@ final class WatchCommand implements Callable<Integer> {
             // VMs again at the end: a student who creates or starts the VM while watch runs has done the lab too.
             // Between the two, VMs are not followed: they change slowly, and every look keeps their descriptions.
             LiveProbes.observeUnfollowed(probes, bundle, "watch", floor);
+        } else if (!LiveProbes.followsDocker(probes)) {
+            lookUntilStopped(probes, bundle, language, floor, stop);
         }
         try {
             bundle.writeManifest();
@@ -88,6 +93,31 @@ final class WatchCommand implements Callable<Integer> {
             return null;
         }, () -> null);
         System.err.println(Messages.CORE.get(language, "cli.labgraderStoppedGrading"));
+    }
+
+    /**
+     * When no probe follows the engine's events (a lab whose probe reads the engine itself, such as the networks lab),
+     * watch still watches: it looks again every {@link #LOOK_EVERY} until Ctrl-C or --duration ends it, and once more
+     * at the end, so what a student changes while watch runs (a container removed and created again) is seen.
+     */
+    private void lookUntilStopped(Map<String, LabProbe> probes, EvidenceBundle bundle, Language language, Instant floor,
+                                  CountDownLatch stop) {
+        System.err.println(Messages.CORE.get(language, "cli.watch.looking", LOOK_EVERY.toSeconds()));
+        long end = durationSeconds == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
+        try {
+            for (long left; (left = end - System.nanoTime()) > 0; ) {
+                if (stop.await(Math.min(left, LOOK_EVERY.toNanos()), TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+                if (end - System.nanoTime() > 0) {
+                    LiveProbes.observeUnfollowed(probes, bundle, "watch", floor);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.err.println(Messages.CORE.get(language, "cli.labgraderStoppedGrading"));
+        LiveProbes.observeUnfollowed(probes, bundle, "watch", floor);   // the last look: what is left at the end
     }
 
     /**
