@@ -93,6 +93,35 @@ class MoodleWorksheetTest {
     }
 
     @Test
+    @DisplayName("load_data.php prepare_import_grade_data: a user the import cannot find aborts the whole import, so an e-mail "
+            + "address a spreadsheet would take for a formula (and labgrader would have to prefix) is left out of gradebook-import.csv")
+    void importLeavesOutAnAddressItWouldHaveToChange() throws Exception {
+        // useremail maps the row to the user whose e-mail is exactly the cell; "'=x@…" is nobody, and
+        // "User not found, abort whole import" (usermappingerrorusernotfound) would lose every other row too
+        Path hostile = Files.writeString(tmp.resolve("hostile.csv"), Files.readString(DE).replace(
+                "Teilnehmer/in100002,\"Grace Hopper\",grace.hopper@example.edu,",
+                "Teilnehmer/in100002,\"Grace Hopper\",=grace.hopper@example.edu,"));
+        MoodleWorksheet sheet = MoodleWorksheet.read(hostile);
+        Submission ada = new Submission(0, "moodle:100001", "Ada Lovelace", "100001", "x", null, List.of(), "a");
+        Submission grace = new Submission(1, "moodle:100002", "Grace Hopper", "100002", "y", null, List.of(), "b");
+        StudentResult adaGraded = new StudentResult(ada, true, 65, 100, List.of(), List.of(), "", List.of(), "<p>x</p>", "x");
+        StudentResult graceGraded = new StudentResult(grace, true, 40, 100, List.of(), List.of(), "", List.of(), "<p>y</p>", "y");
+        Spool.Source both = each -> {
+            each.accept(adaGraded);
+            each.accept(graceGraded);
+        };
+        MoodleGrades grades = MoodleGrades.prepare(new MoodleOptions(sheet, null), 100, both,
+                io.labgrader.rubric.LocalizedText.Language.EN);
+
+        grades.write(tmp, both, AT);
+
+        assertThat(grades.status(graceGraded).status()).as("the worksheet row is still filled").isEqualTo("filled");
+        List<String> imports = Files.readString(tmp.resolve(MoodleGrades.IMPORT_FILE)).lines().toList();
+        assertThat(imports).hasSize(2);
+        assertThat(imports.get(1)).startsWith("ada.lovelace@example.edu,");
+    }
+
+    @Test
     @DisplayName("locallib.php process_import_grades skips a grade above the maximum: grades scale to each row's maximum, never above it")
     void rangeCheckAgainstTheMaximumGrade() {
         assertThat(MoodleWorksheet.scaled(100, 100, new BigDecimal("10.00"), 2)).isEqualByComparingTo("10.00").hasToString("10.00");
