@@ -1,6 +1,7 @@
 package io.labgrader.labs.networks.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.labgrader.evidence.docker.DockerJson;
 import io.labgrader.labs.networks.evidence.NetContainer;
 import io.labgrader.labs.networks.evidence.NetNetwork;
 import io.labgrader.labs.networks.evidence.NetVolume;
@@ -55,23 +56,9 @@ final class EngineJson {
             mounts.add(new NetContainer.Mount(type, "volume".equals(type) ? m.path("Name").asText("") : null,
                     "bind".equals(type) ? m.path("Source").asText("") : null, m.path("Destination").asText("")));
         }
-        List<NetContainer.Port> ports = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = c.path("NetworkSettings").path("Ports").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String[] portAndProtocol = e.getKey().split("/", 2);
-            int containerPort;
-            try {
-                containerPort = Integer.parseInt(portAndProtocol[0]);
-            } catch (NumberFormatException ex) {
-                continue;
-            }
-            String protocol = portAndProtocol.length > 1 ? portAndProtocol[1] : "tcp";
-            for (JsonNode binding : e.getValue()) { // null (exposed, not published) iterates as empty
-                String hostPort = binding.path("HostPort").asText("");
-                ports.add(new NetContainer.Port(containerPort, protocol, binding.path("HostIp").asText(""),
-                        hostPort.matches("\\d{1,5}") ? Integer.valueOf(hostPort) : null));
-            }
-        }
+        // the engine's port map read as lab 1 reads it: one parser of "80/tcp" → [{"HostIp","HostPort"}]
+        List<NetContainer.Port> ports = DockerJson.ports(c.path("NetworkSettings").path("Ports")).stream()
+                .map(p -> new NetContainer.Port(p.containerPort(), p.protocol(), p.hostIp(), p.hostPort())).toList();
         String name = c.path("Name").asText("");
         return new NetContainer(at, source, run, c.path("Id").asText(""), name.startsWith("/") ? name.substring(1) : name,
                 c.path("Config").path("Image").asText(""), state.path("Running").asBoolean(false),
