@@ -23,6 +23,18 @@ public final class HttpPageProbe {
     /** Enough for any welcome page; an endless body is cut here. */
     public static final int MAX_BODY_BYTES = 256 * 1024;
 
+    private static final String JSOUP_TRANSPORT = "jsoup.useHttpClient";
+
+    static {
+        // Jsoup (1.19+) sends through java.net.http.HttpClient unless told otherwise. Creating one builds the TLS
+        // stack (SSLContext, every security provider) even for plain http to localhost: a third of a check's probe
+        // time. HttpURLConnection, Jsoup's other transport, reads a local page with the same time and size bounds.
+        // Read once, when Jsoup's dispatcher loads; a value the user set (-Djsoup.useHttpClient=…) is kept.
+        if (System.getProperty(JSOUP_TRANSPORT) == null) {
+            System.setProperty(JSOUP_TRANSPORT, "false");
+        }
+    }
+
     private final Duration timeout;
     private final Clock clock;
 
