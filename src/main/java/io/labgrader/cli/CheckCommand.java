@@ -2,7 +2,7 @@ package io.labgrader.cli;
 
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceException;
-import io.labgrader.probe.docker.DockerEndpoint;
+import io.labgrader.grading.RubricBinding;
 import io.labgrader.probe.docker.DockerProbing;
 import io.labgrader.rubric.Rubric;
 import io.labgrader.rubric.RubricException;
@@ -10,9 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.time.Clock;
-import java.util.List;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Look at this machine once, add what is seen to the evidence, and grade all evidence so far.")
@@ -27,17 +28,21 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions.EvidenceOption evidence;
 
+    /**
+     * A check is mostly start-up: connecting to the engine, JUnit's discovery of the suites and the probes each use
+     * their own thread where they can. The engine is found while the rubric is read; the rubric's binding to its
+     * suites is checked while the probes look. A rubric that cannot be read writes nothing; one whose criteria do
+     * not bind to the suites is reported (exit 2) after the probes have kept what they saw.
+     */
     @Override
     public Integer call() throws RubricException, EvidenceException {
         Timings.mark("main");
         Clock clock = Clock.systemUTC();
-        java.time.Instant floor = history.floor(clock);
-        List<DockerEndpoint> endpoints = DockerProbing.endpoints();
-        // connect while the rubric is validated; nothing is written before both are done
-        CompletableFuture<DockerProbing.Connection> docker = DockerProbing.connectAsync(endpoints, clock, "check");
+        Instant floor = history.floor(clock);
+        CompletableFuture<DockerProbing.Connection> docker = DockerProbing.connectAsync(clock, "check");
         Rubric rubric;
         try {
-            rubric = RubricSource.load(options.rubric, options.lab);
+            rubric = RubricSource.read(options.rubric, options.lab);
         } catch (RubricException | RubricSource.LabChoiceException e) {
             docker.thenAccept(c -> {
                 if (c.api() != null) {
@@ -46,13 +51,37 @@ final class CheckCommand implements Callable<Integer> {
             });
             throw e; // Main reports it: the problems, exit 2
         }
-        Timings.mark("rubric loaded and bound");
+        CompletableFuture<Void> bound = CompletableFuture.runAsync(() -> bind(rubric), CheckCommand::onItsOwnThread);
         EvidenceBundle bundle = evidence.open(rubric, clock);
         Timings.mark("evidence opened");
         DockerProbing.Connection connection = docker.join();
         Timings.mark("docker connected");
         LiveProbes.checkOnce(rubric, bundle, connection, "check", floor);
         Timings.mark("probes done");
+        try {
+            bound.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof CompletionException wrapped && wrapped.getCause() instanceof RubricException problems) {
+                throw problems;
+            }
+            throw e;
+        }
+        Timings.mark("rubric bound");
         return GradeAndReport.run(rubric, evidence.dir, options, clock, System.out, System.err);
+    }
+
+    private static void bind(Rubric rubric) {
+        try {
+            RubricBinding.check(rubric);
+        } catch (RubricException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /** Not the common pool: on a two-core laptop it has one thread, which the engine's connection may hold. */
+    private static void onItsOwnThread(Runnable task) {
+        Thread thread = new Thread(task, "rubric-binding");
+        thread.setDaemon(true);
+        thread.start();
     }
 }

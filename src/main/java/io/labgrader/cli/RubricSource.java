@@ -30,6 +30,16 @@ final class RubricSource {
      * exits with 2, the same for every command.
      */
     static Rubric load(Path option, String lab) throws RubricException {
+        Rubric rubric = read(option, lab);
+        RubricBinding.check(rubric);
+        return rubric;
+    }
+
+    /**
+     * What {@link #load} does but the binding to the grading suites (JUnit's discovery, the slow part), which the
+     * caller then runs itself: check runs it beside its probes.
+     */
+    static Rubric read(Path option, String lab) throws RubricException {
         if (option != null && lab != null) {
             throw new LabChoiceException("--rubric " + option + " and --lab " + lab + " both choose the rubric; give one of them");
         }
@@ -48,7 +58,6 @@ final class RubricSource {
                 "no lab '" + rubric.lab() + "' in this labgrader (it holds: " + Labs.ids() + "); a rubric names its lab"
                         + " with 'lab:', or by its id; labgrader labs lists the labs"));
         SectionProbes.check(rubric, module);
-        RubricBinding.check(rubric);
         return rubric;
     }
 

@@ -46,18 +46,28 @@ public final class DockerProbing {
     }
 
     /**
+     * Starts finding the engine in the background, candidates included: reading the docker CLI's contexts is the
+     * first use of Jackson, whose set-up then happens on that thread, beside the caller's work.
+     */
+    public static CompletableFuture<Connection> connectAsync(Clock clock, String source) {
+        return CompletableFuture.supplyAsync(() -> connect(endpoints(), clock, source));
+    }
+
+    /**
      * Starts finding the engine in the background. Connecting costs a few hundred milliseconds of class loading
      * and native set-up; check overlaps it with validating the rubric, and writes nothing until both are done.
      */
     public static CompletableFuture<Connection> connectAsync(List<DockerEndpoint> endpoints, Clock clock, String source) {
-        return CompletableFuture.supplyAsync(() -> {
-            Json.mapper(); // Jackson's set-up is the other big start-up cost; do it on this thread too
-            try {
-                return new Connection(DockerConnector.connect(endpoints, CALL_TIMEOUT, clock, source), null);
-            } catch (DockerUnreachableException e) {
-                return new Connection(null, e);
-            }
-        });
+        return CompletableFuture.supplyAsync(() -> connect(endpoints, clock, source));
+    }
+
+    private static Connection connect(List<DockerEndpoint> endpoints, Clock clock, String source) {
+        Json.mapper(); // Jackson's set-up is the other big start-up cost; do it on this thread too
+        try {
+            return new Connection(DockerConnector.connect(endpoints, CALL_TIMEOUT, clock, source), null);
+        } catch (DockerUnreachableException e) {
+            return new Connection(null, e);
+        }
     }
 
     /**
