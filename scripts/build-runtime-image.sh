@@ -88,12 +88,15 @@ cp rubric.yml "$TRAIN/"
 COMMAND=(grade "$TRAIN/sample" --out "$TRAIN/graded")
 if command -v docker >/dev/null 2>&1 && docker version >/dev/null 2>&1; then
     # a check reads the engine: docker-java, the HTTP probe and the evidence writer are then in the cache as well
+    # into a copy of the sample: the check then also reads a finished lab's journal and cross-checks its raw
+    # captures (Jsoup reads the saved page again), as a student's check of a finished lab does
+    cp -r "$TRAIN/sample" "$TRAIN/evidence"
     COMMAND=(check --evidence "$TRAIN/evidence" --out "$TRAIN/report")
 fi
 log "AOT cache: recording one '${COMMAND[0]}'"
 run_bounded() { if command -v timeout >/dev/null 2>&1; then timeout 120 "$@"; else "$@"; fi; }
 (cd "$TRAIN" && run_bounded "$JAVA" -XX:AOTCacheOutput="$DIR/labgrader.aot" -Xlog:aot=error \
-    -XX:TieredStopAtLevel=1 -Xmx512m -XX:+UseSerialGC -jar "$JAR" "${COMMAND[@]}" >"$TRAIN/train.log" 2>&1) \
+    -XX:TieredStopAtLevel=1 -Xmx512m -Djdk.reflect.useNativeAccessorOnly=true -XX:+UseSerialGC -jar "$JAR" "${COMMAND[@]}" >"$TRAIN/train.log" 2>&1) \
     || { tail -n 30 "$TRAIN/train.log" >&2; die "the training run failed"; }
 [ -f "$DIR/labgrader.aot" ] || { tail -n 30 "$TRAIN/train.log" >&2; die "no AOT cache was written"; }
 # proof that the image runs with it: -XX:AOTMode=on refuses to start with an unusable cache

@@ -11,7 +11,7 @@ if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "LG_JAVA=%JAVA_HOME
 if exist "%LG_HOME%runtime\bin\java.exe" set "LG_JAVA=%LG_HOME%runtime\bin\java.exe"
 if exist "%LG_HOME%runtime\bin\java.exe" if exist "%LG_HOME%labgrader.aot" set "LG_AOT=-XX:AOTCache=%LG_HOME%labgrader.aot"
 if "%LG_JAVA%"=="java" where java >nul 2>nul || goto nojava
-"%LG_JAVA%" "%LG_AOT%" -XX:TieredStopAtLevel=1 -Xmx512m -XX:+UseSerialGC -jar "%LG_HOME%labgrader.jar" %*
+"%LG_JAVA%" "%LG_AOT%" -XX:TieredStopAtLevel=1 -Xmx512m -Djdk.reflect.useNativeAccessorOnly=true -XX:+UseSerialGC -jar "%LG_HOME%labgrader.jar" %*
 exit /b %ERRORLEVEL%
 :nojava
 echo labgrader: Kein Java gefunden. labgrader braucht Java 17 oder neuer, etwa Eclipse Temurin 17 von https://adoptium.net, oder JAVA_HOME. 1>&2

@@ -9,5 +9,5 @@ if (Test-Path (Join-Path $lgHome 'runtime\bin\java.exe')) {
     $java = Join-Path $lgHome 'runtime\bin\java.exe'
     if (Test-Path (Join-Path $lgHome 'labgrader.aot')) { $aot = @("-XX:AOTCache=$(Join-Path $lgHome 'labgrader.aot')") }
 }
-& $java @aot -XX:TieredStopAtLevel=1 -Xmx512m -XX:+UseSerialGC -jar (Join-Path $lgHome 'labgrader.jar') @args
+& $java @aot -XX:TieredStopAtLevel=1 -Xmx512m '-Djdk.reflect.useNativeAccessorOnly=true' -XX:+UseSerialGC -jar (Join-Path $lgHome 'labgrader.jar') @args
 exit $LASTEXITCODE
