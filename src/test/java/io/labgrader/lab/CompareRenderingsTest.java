@@ -15,6 +15,7 @@ import io.labgrader.evidence.vm.VmState;
 import io.labgrader.lab.module.DockerVsVmLab;
 import io.labgrader.module.ReportSection;
 import io.labgrader.rubric.LocalizedText.Language;
+import io.labgrader.testing.GermanLeaks;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -63,6 +64,18 @@ class CompareRenderingsTest {
         assertThat(render(journals().get(journal), language))
                 .as("expected the comparison of '%s' to render exactly as compare-renderings/%s.txt", journal, name)
                 .isEqualTo(expected(name + ".txt"));
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("renderings")
+    void germanHoldsNoEnglishOfTheBundles(String journal, Language language) throws Exception {
+        String shown = render(journals().get(journal), language);
+        if (language.equals(Language.DE)) {
+            assertThat(GermanLeaks.in(shown)).as("English fragments in the German comparison of '%s':%n%s", journal, shown).isEmpty();
+        } else {
+            // the same check finds the English it looks for in English, so an empty list above means something
+            assertThat(GermanLeaks.in(shown)).as("English fragments found in the English comparison of '%s'", journal).isNotEmpty();
+        }
     }
 
     /** The section's console text, Markdown, report.json value and class-chart labels, one after the other. */
