@@ -1,8 +1,5 @@
 package io.labgrader.lab.module;
 
-import io.labgrader.report.MarkdownReport;
-import io.labgrader.report.SafeText;
-
 import io.labgrader.evidence.compare.Comparison;
 import io.labgrader.evidence.compare.Figure;
 import io.labgrader.rubric.LocalizedText.Language;
@@ -28,8 +25,8 @@ public final class ComparisonConsole {
         out.append("  ").append(ComparisonText.intro(language)).append('\n');
         for (Comparison.Row row : comparison.rows()) {
             out.append("  ").append(ComparisonText.title(row, language)).append('\n');
-            figures(out, row.container(), "Container", language);
-            figures(out, row.vm(), "VM", language);
+            figures(out, row.container(), ComparisonText.side(true, language), language);
+            figures(out, row.vm(), ComparisonText.side(false, language), language);
         }
         return out.toString();
     }

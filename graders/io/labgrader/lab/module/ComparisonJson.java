@@ -1,11 +1,9 @@
 package io.labgrader.lab.module;
 
-import io.labgrader.report.MarkdownReport;
-import io.labgrader.report.SafeText;
-
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.labgrader.evidence.compare.Comparison;
 import io.labgrader.evidence.compare.Figure;
+import io.labgrader.report.SafeText;
 import io.labgrader.rubric.LocalizedText.Language;
 
 import java.time.Instant;

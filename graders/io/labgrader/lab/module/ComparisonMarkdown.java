@@ -1,10 +1,9 @@
 package io.labgrader.lab.module;
 
-import io.labgrader.report.MarkdownReport;
-import io.labgrader.report.SafeText;
-
 import io.labgrader.evidence.compare.Comparison;
 import io.labgrader.evidence.compare.Figure;
+import io.labgrader.lab.LabText;
+import io.labgrader.report.MarkdownReport;
 import io.labgrader.rubric.LocalizedText.Language;
 
 import java.util.List;
@@ -25,11 +24,11 @@ public final class ComparisonMarkdown {
         }
         StringBuilder md = new StringBuilder("\n### ").append(ComparisonText.heading(language)).append("\n\n");
         md.append(MarkdownReport.escape(ComparisonText.intro(language))).append("\n\n");
-        md.append(io.labgrader.lab.LabText.BUNDLE.get(language, "compare.tableHeader")).append('\n');
+        md.append(LabText.BUNDLE.get(language, "compare.tableHeader")).append('\n');
         md.append("|---|---|---|--:|---|---|---|\n");
         for (Comparison.Row row : comparison.rows()) {
-            rows(md, ComparisonText.title(row, language), "Container", row.container(), language);
-            rows(md, ComparisonText.title(row, language), "VM", row.vm(), language);
+            rows(md, ComparisonText.title(row, language), ComparisonText.side(true, language), row.container(), language);
+            rows(md, ComparisonText.title(row, language), ComparisonText.side(false, language), row.vm(), language);
         }
         return md.toString();
     }
@@ -37,7 +36,7 @@ public final class ComparisonMarkdown {
     private static void rows(StringBuilder md, String aspect, String side, List<Figure> figures, Language language) {
         for (Figure f : figures) {
             md.append("| ").append(cell(aspect))
-                    .append(" | ").append(side)
+                    .append(" | ").append(cell(side))
                     .append(" | ").append(cell(ComparisonText.label(f, language)))
                     .append(" | ").append(cell(ComparisonText.value(f, language)))
                     .append(" | ").append(cell(ComparisonText.subject(f)))

@@ -1,10 +1,10 @@
 package io.labgrader.lab.module;
 
-import io.labgrader.lab.LabText;
-import io.labgrader.report.SafeText;
-
 import io.labgrader.evidence.compare.Comparison;
 import io.labgrader.evidence.compare.Figure;
+import io.labgrader.evidence.compare.MessageKey;
+import io.labgrader.lab.LabText;
+import io.labgrader.report.SafeText;
 import io.labgrader.rubric.LocalizedText.Language;
 
 import java.time.Instant;
@@ -15,7 +15,9 @@ import java.util.Locale;
 /**
  * The words and number formats of the comparison section, shared by its writers and the class overview: a value
  * with its unit (decimal comma in German), a dash where nothing was observed, and where and when each figure came
- * from. All text from the student's machine is cleaned here; each writer escapes it for its format.
+ * from. All text from the student's machine is cleaned here; each writer escapes it for its format. The figures'
+ * titles, labels and notes are keys of the lab's bundle, put into words here in the reader's language (English for
+ * what a language's file lacks).
  */
 public final class ComparisonText {
 
@@ -35,16 +37,17 @@ public final class ComparisonText {
         return LabText.BUNDLE.get(language, "compare.intro");
     }
 
+    /** "Container" or "VM": which side of the comparison a figure is on. */
     public static String side(boolean container, Language language) {
-        return container ? "Container" : "VM";
+        return LabText.BUNDLE.get(language, container ? "compare.side.container" : "compare.side.vm");
     }
 
     public static String title(Comparison.Row row, Language language) {
-        return de(language) ? row.titleDe() : row.titleEn();
+        return words(row.title(), language);
     }
 
     public static String label(Figure f, Language language) {
-        return SafeText.oneLine(de(language) ? f.labelDe() : f.labelEn());
+        return SafeText.oneLine(words(f.label(), language));
     }
 
     /** The figure as a reader sees it, "412 ms", "187.4 MiB", "6.1.0-18-amd64", or {@link #DASH}. */
@@ -85,8 +88,12 @@ public final class ComparisonText {
     }
 
     public static String note(Figure f, Language language) {
-        String note = de(language) ? f.noteDe() : f.noteEn();
-        return note == null ? "" : SafeText.oneLine(note);
+        return f.note() == null ? "" : SafeText.oneLine(words(f.note(), language));
+    }
+
+    /** A key of the lab's bundle with its arguments, in the reader's language. */
+    static String words(MessageKey text, Language language) {
+        return LabText.BUNDLE.get(language, text.key(), text.args().toArray());
     }
 
     static String time(Instant at) {
@@ -108,9 +115,5 @@ public final class ComparisonText {
     /** A number with a fixed count of decimals, with the language's decimal mark (a comma in German), no grouping. */
     public static String decimal(double value, int decimals, Language language) {
         return String.format(language.locale(), "%." + decimals + "f", value);
-    }
-
-    private static boolean de(Language language) {
-        return language == Language.DE;
     }
 }

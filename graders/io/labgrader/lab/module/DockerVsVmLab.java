@@ -20,6 +20,7 @@ import io.labgrader.evidence.vm.VmProbeFailed;
 import io.labgrader.evidence.vm.VmProbeRun;
 import io.labgrader.lab.Disagreements;
 import io.labgrader.lab.LabSuites;
+import io.labgrader.lab.LabText;
 import io.labgrader.module.LabModule;
 import io.labgrader.module.LabProbe;
 import io.labgrader.module.ProbeRun;
@@ -126,7 +127,7 @@ public final class DockerVsVmLab implements LabModule {
         if (consistency.clean()) {
             return Optional.empty();
         }
-        return Optional.of(Messages.CORE.text("batch.inconsistent", Disagreements.summary(consistency, SHOWN_PROBLEMS)));
+        return Optional.of(LabText.BUNDLE.text("lab.inconsistent", Disagreements.summary(consistency, SHOWN_PROBLEMS)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.labgrader.evidence.compare.Comparison;
 import io.labgrader.evidence.compare.Figure;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.lab.module.ComparisonConsole;
+import io.labgrader.lab.module.ComparisonText;
 import io.labgrader.rubric.LocalizedText.Language;
 
 import java.util.regex.Matcher;
@@ -41,7 +42,7 @@ final class ComparisonLibvirt {
         assertThat(guestKernel.source()).isEqualTo("QEMU guest agent");
         assertThat(c.figure("vm.guest-report").orElseThrow().present()).isTrue();
         assertThat(c.figure("vm.last-start").orElseThrow().present()).as("a running domain is a VM start").isTrue();
-        assertThat(c.figure("vm.memory.guest").orElseThrow().noteEn()).contains("virsh dommemstat");
+        assertThat(ComparisonText.note(c.figure("vm.memory.guest").orElseThrow(), Language.EN)).contains("virsh dommemstat");
         assertThat(ComparisonConsole.render(c, Language.EN)).contains("Kernel: " + kernel + "  [" + domain + "]")
                 .contains("Memory reserved: " + (maxMemoryKib >= 1024 * 1024 ? "" : (maxMemoryKib / 1024) + ".0 MiB"));
         assertThat(ComparisonConsole.render(c, Language.DE)).contains("Virtuelle CPUs: ")

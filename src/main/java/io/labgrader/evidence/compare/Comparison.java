@@ -10,19 +10,29 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * "Ihr Vergleich" / "Your comparison": what this student's own machine measured of their container beside their VM,
+ * "Your comparison": what this student's own machine measured of their container beside their VM,
  * row by row (start, memory, CPU, disk, isolation), built from the journal alone, so a live check and an offline
- * regrade show the same. Informational: no score depends on it unless a rubric adds a criterion that reads it.
+ * regrade show the same. Informational: no score depends on it unless a rubric adds a criterion that reads it. Its
+ * texts are keys of the lab's bundle ({@link MessageKey}), put into words by the reports in the reader's language.
  */
 public record Comparison(List<Row> rows) {
 
     public static final Comparison EMPTY = new Comparison(List.of());
 
-    /** One aspect of the lesson's comparison, with the container's figures and the VM's. */
-    public record Row(String id, String titleDe, String titleEn, List<Figure> container, List<Figure> vm) {
+    /**
+     * One aspect of the lesson's comparison, with the container's figures and the VM's.
+     *
+     * @param id    a stable name for report.json, e.g. "memory"
+     * @param title what the aspect is called, a key of the lab's bundle ("compare.row." and the id)
+     */
+    public record Row(String id, MessageKey title, List<Figure> container, List<Figure> vm) {
         public Row {
             container = List.copyOf(container);
             vm = List.copyOf(vm);
+        }
+
+        Row(String id, List<Figure> container, List<Figure> vm) {
+            this(id, MessageKey.of("row." + id), container, vm);
         }
     }
 
@@ -35,11 +45,11 @@ public record Comparison(List<Row> rows) {
         ContainerFigures c = new ContainerFigures(observations);
         VmFigures v = new VmFigures(VmInventory.of(observations));
         Comparison comparison = new Comparison(List.of(
-                new Row("start", "Start", "Start", List.of(c.startToAnswer(), c.helloWorldLife()), v.start()),
-                new Row("memory", "Arbeitsspeicher", "Memory", List.of(c.memory()), v.memory()),
-                new Row("cpu", "CPU", "CPU", List.of(c.cpu()), List.of(v.cpus())),
-                new Row("disk", "Speicherplatz", "Disk", c.images(), v.disks()),
-                new Row("isolation", "Isolation (Kernel)", "Isolation (kernel)", List.of(c.kernel()), List.of(v.kernel()))));
+                new Row("start", List.of(c.startToAnswer(), c.helloWorldLife()), v.start()),
+                new Row("memory", List.of(c.memory()), v.memory()),
+                new Row("cpu", List.of(c.cpu()), List.of(v.cpus())),
+                new Row("disk", c.images(), v.disks()),
+                new Row("isolation", List.of(c.kernel()), List.of(v.kernel()))));
         return comparison.figures().anyMatch(Figure::present) ? comparison : EMPTY;
     }
 

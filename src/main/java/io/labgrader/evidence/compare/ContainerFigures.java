@@ -59,8 +59,7 @@ final class ContainerFigures {
      * died; the latest start that answered counts. A {@code check} is not counted: it may come minutes later.
      */
     Figure startToAnswer() {
-        String de = "Start bis zur ersten Antwort (HTTP 200)";
-        String en = "Start to first answer (HTTP 200)";
+        MessageKey label = MessageKey.label(START_TO_ANSWER);
         for (ContainerEventObserved start : newestFirst()) {
             if (!start.kind().equals("start")) {
                 continue;
@@ -75,19 +74,16 @@ final class ContainerFigures {
                     .min(Comparator.comparing((HttpProbed p) -> p.hostPort() != 8080).thenComparing(ContainerFigures::answered));
             if (first.isPresent()) {
                 HttpProbed p = first.get();
-                return Figure.number(START_TO_ANSWER, de, en, who(start), millisBetween(started, answered(p)), Unit.MS,
+                return Figure.number(START_TO_ANSWER, label, who(start), millisBetween(started, answered(p)), Unit.MS,
                         "docker event start " + started + " -> HTTP 200 :" + p.hostPort() + " (" + p.source() + ")", answered(p));
             }
         }
-        return Figure.missing(START_TO_ANSWER, de, en,
-                "Kein Start mit Antwort beobachtet: starten Sie nginx, während \"labgrader watch\" läuft.",
-                "No start with an answer observed: start nginx while \"labgrader watch\" runs.");
+        return Figure.missing(START_TO_ANSWER, label, MessageKey.of("missing.startToAnswer"));
     }
 
     /** hello-world's whole life, from the engine's create event to its die event. */
     Figure helloWorldLife() {
-        String de = "Lebensdauer von hello-world (create bis die)";
-        String en = "Life of hello-world (create to die)";
+        MessageKey label = MessageKey.label(HELLO_WORLD_LIFE);
         for (ContainerEventObserved create : newestFirst()) {
             if (!create.kind().equals("create") || !ImageRef.parse(HELLO_WORLD).sameAs(create.image())) {
                 continue;
@@ -95,41 +91,35 @@ final class ContainerFigures {
             Optional<ContainerEventObserved> die = events.stream().filter(e -> e.containerId().equals(create.containerId())
                     && e.kind().equals("die") && e.timeNano() >= create.timeNano()).findFirst();
             if (die.isPresent()) {
-                return Figure.number(HELLO_WORLD_LIFE, de, en, who(create),
+                return Figure.number(HELLO_WORLD_LIFE, label, who(create),
                         (die.get().timeNano() - create.timeNano()) / 1e6, Unit.MS, "docker events create -> die",
                         instant(die.get().timeNano()));
             }
         }
-        return Figure.missing(HELLO_WORLD_LIFE, de, en,
-                "Die Engine hatte keine Ereignisse create und die von hello-world mehr.",
-                "The engine held no create and die events of hello-world.");
+        return Figure.missing(HELLO_WORLD_LIFE, label, MessageKey.of("missing.helloWorldLife"));
     }
 
     /** What the nginx container used while it ran, as {@code docker stats} counts it. */
     Figure memory() {
-        String de = "Speicher in Gebrauch (docker stats)";
-        String en = "Memory in use (docker stats)";
+        MessageKey label = MessageKey.label(MEMORY);
         return latestStats().filter(s -> s.memoryUsedBytes() != null)
-                .map(s -> Figure.number(MEMORY, de, en, who(s), s.memoryUsedBytes(), Unit.BYTES,
+                .map(s -> Figure.number(MEMORY, label, who(s), s.memoryUsedBytes(), Unit.BYTES,
                         "GET /containers/{id}/stats?stream=false (" + s.source() + ")", s.at()))
-                .orElseGet(() -> Figure.missing(MEMORY, de, en,
-                        "Keine Messung: nginx lief bei keinem \"labgrader check\" oder \"watch\".",
-                        "No reading: nginx was not running during any \"labgrader check\" or \"watch\"."));
+                .orElseGet(() -> Figure.missing(MEMORY, label, MessageKey.of("missing.stats")));
     }
 
     /** The CPU limit set with {@code --cpus}, or how many of the host's CPUs it shares. */
     Figure cpu() {
-        String de = "CPU-Grenze";
-        String en = "CPU limit";
+        MessageKey label = MessageKey.label(CPU);
         Optional<ContainerStatsObserved> s = latestStats();
         if (s.isPresent() && s.get().cpuLimit() != null) {
-            return Figure.number(CPU, de, en, who(s.get()), s.get().cpuLimit(), Unit.CPUS, "HostConfig.NanoCpus/CpuQuota", s.get().at());
+            return Figure.number(CPU, label, who(s.get()), s.get().cpuLimit(), Unit.CPUS, "HostConfig.NanoCpus/CpuQuota", s.get().at());
         }
         if (s.isPresent() && s.get().onlineCpus() != null) {
-            return Figure.number(CPU, de, en, who(s.get()), s.get().onlineCpus(), Unit.CPUS_SHARED,
+            return Figure.number(CPU, label, who(s.get()), s.get().onlineCpus(), Unit.CPUS_SHARED,
                     "cpu_stats.online_cpus, no HostConfig.NanoCpus", s.get().at());
         }
-        return Figure.missing(CPU, de, en, "Keine Messung des laufenden nginx.", "No reading of the running nginx.");
+        return Figure.missing(CPU, label, MessageKey.of("missing.cpu"));
     }
 
     /** The sizes of the lab's two images, as the engine lists them. */
@@ -138,29 +128,26 @@ final class ContainerFigures {
     }
 
     private Figure image(String key, String name) {
-        String de = "Image " + name;
-        String en = "Image " + name;
+        MessageKey label = MessageKey.of("label.image", name);
         if (images != null) {
             for (ImagesListed.Image i : images.images()) {
                 if (i.sizeBytes() != null && i.tags().stream().anyMatch(ImageRef.parse(name)::sameAs)) {
-                    return Figure.number(key, de, en, name, i.sizeBytes(), Unit.BYTES, "GET /images/json Size", images.at());
+                    return Figure.number(key, label, name, i.sizeBytes(), Unit.BYTES, "GET /images/json Size", images.at());
                 }
             }
         }
-        return Figure.missing(key, de, en, "Das Image war bei keiner Prüfung vorhanden.", "The image was not there at any check.");
+        return Figure.missing(key, label, MessageKey.of("missing.image"));
     }
 
     /** The kernel the engine reports: the one every container runs on. */
     Figure kernel() {
-        String de = "Kernel";
-        String en = "Kernel";
+        MessageKey label = MessageKey.label(KERNEL);
         if (engine == null) {
-            return Figure.missing(KERNEL, de, en, "Keine Docker Engine beobachtet.", "No Docker Engine observed.");
+            return Figure.missing(KERNEL, label, MessageKey.of("missing.engine"));
         }
-        return Figure.text(KERNEL, de, en, engine.operatingSystem(), engine.kernelVersion(), Unit.TEXT,
+        return Figure.text(KERNEL, label, engine.operatingSystem(), engine.kernelVersion(), Unit.TEXT,
                         "GET /version KernelVersion", engine.at())
-                .withNote("der Kernel des Rechners, auf dem die Engine läuft (bei Docker Desktop: seine Linux-VM); jeder Container nutzt ihn mit",
-                        "the kernel of the machine the engine runs on (with Docker Desktop: its Linux VM); every container shares it");
+                .withNote(MessageKey.of("note.engineKernel"));
     }
 
     private Optional<ContainerStatsObserved> latestStats() {

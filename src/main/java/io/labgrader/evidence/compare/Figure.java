@@ -8,14 +8,16 @@ import java.time.Instant;
  * which says what the tool does not offer or what was missing. Never an estimate.
  *
  * @param key     a stable name for report.json and the class chart, e.g. "container.start-to-answer"
+ * @param label   what the figure is called, a key of the lab's bundle
  * @param subject what the figure is about, as the student's machine named it (a container, an image, a VM)
  * @param unit    how to read {@code number}: {@link Unit}
  * @param source  how it was observed, e.g. "docker events start + HTTP GET :8080 (watch)"
  * @param at      when it was observed
- * @param noteDe  why there is no figure, or what the figure does not say, in German; null if nothing to add
+ * @param note    why there is no figure, or what the figure does not say, a key of the lab's bundle; null if nothing
+ *                to add
  */
-public record Figure(String key, String labelDe, String labelEn, String subject, Double number, Unit unit, String text,
-                     String source, Instant at, String noteDe, String noteEn) {
+public record Figure(String key, MessageKey label, String subject, Double number, Unit unit, String text,
+                     String source, Instant at, MessageKey note) {
 
     public enum Unit {
         /** a duration in milliseconds */
@@ -39,21 +41,21 @@ public record Figure(String key, String labelDe, String labelEn, String subject,
         return number != null || (text != null && !text.isBlank());
     }
 
-    static Figure number(String key, String de, String en, String subject, double number, Unit unit, String source,
+    static Figure number(String key, MessageKey label, String subject, double number, Unit unit, String source,
                          Instant at) {
-        return new Figure(key, de, en, subject, number, unit, null, source, at, null, null);
+        return new Figure(key, label, subject, number, unit, null, source, at, null);
     }
 
-    static Figure text(String key, String de, String en, String subject, String text, Unit unit, String source,
+    static Figure text(String key, MessageKey label, String subject, String text, Unit unit, String source,
                        Instant at) {
-        return new Figure(key, de, en, subject, null, unit, text, source, at, null, null);
+        return new Figure(key, label, subject, null, unit, text, source, at, null);
     }
 
-    static Figure missing(String key, String de, String en, String noteDe, String noteEn) {
-        return new Figure(key, de, en, null, null, Unit.TEXT, null, null, null, noteDe, noteEn);
+    static Figure missing(String key, MessageKey label, MessageKey note) {
+        return new Figure(key, label, null, null, Unit.TEXT, null, null, null, note);
     }
 
-    Figure withNote(String de, String en) {
-        return new Figure(key, labelDe, labelEn, subject, number, unit, text, source, at, de, en);
+    Figure withNote(MessageKey note) {
+        return new Figure(key, label, subject, number, unit, text, source, at, note);
     }
 }

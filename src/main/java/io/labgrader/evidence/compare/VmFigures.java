@@ -36,10 +36,9 @@ final class VmFigures {
 
     /** The last start the hypervisor shows a trace of, and when the guest's tools last reported. */
     List<Figure> start() {
-        String de = "Letzter Start";
-        String en = "Last start";
+        MessageKey label = MessageKey.label(LAST_START);
         if (vm == null) {
-            return List.of(none(LAST_START, de, en), none(GUEST, "Gast meldete sich", "Guest reported"));
+            return List.of(none(LAST_START), none(GUEST));
         }
         // a running VM's own state change time (VirtualBox's VMStateChangeTime) is its start; else the latest trace
         Optional<BootSign> timed = vm.bootSigns().stream().filter(s -> s.when() != null).max(Comparator
@@ -47,78 +46,67 @@ final class VmFigures {
         Optional<BootSign> running = vm.bootSigns().stream().filter(s -> s.kind() == BootSign.Kind.RUNNING).findFirst();
         Figure start;
         if (timed.isPresent()) {
-            start = Figure.text(LAST_START, de, en, vm.name(), timed.get().when().toString(), Unit.TIME,
+            start = Figure.text(LAST_START, label, vm.name(), timed.get().when().toString(), Unit.TIME,
                     vm.hypervisorName() + ": " + timed.get().detail(), timed.get().when());
         } else if (running.isPresent()) {
-            start = Figure.text(LAST_START, de, en, vm.name(), vm.lastSeen().toString(), Unit.SEEN_RUNNING,
+            start = Figure.text(LAST_START, label, vm.name(), vm.lastSeen().toString(), Unit.SEEN_RUNNING,
                     vm.hypervisorName() + ": " + running.get().detail(), vm.lastSeen());
         } else {
-            start = Figure.missing(LAST_START, de, en, "Die VM hinterließ keine Spur eines Starts.",
-                    "The VM left no trace of a start.");
+            start = Figure.missing(LAST_START, label, null);
         }
-        String[] gap = VmGaps.startDuration(vm.hypervisor());
-        start = start.withNote(gap[0], gap[1]);
+        // what the hypervisor does not offer about starts is the note, whether or not a start left a trace
+        start = start.withNote(VmGaps.startDuration(vm.hypervisor()));
         Figure guest = vm.guest() == null
-                ? Figure.missing(GUEST, "Gast meldete sich", "Guest reported", VmGaps.noGuest(vm.hypervisor())[0], VmGaps.noGuest(vm.hypervisor())[1])
-                : Figure.text(GUEST, "Gast meldete sich", "Guest reported", vm.name(), guestTools(), Unit.TEXT,
+                ? Figure.missing(GUEST, MessageKey.label(GUEST), VmGaps.noGuest(vm.hypervisor()))
+                : Figure.text(GUEST, MessageKey.label(GUEST), vm.name(), guestTools(), Unit.TEXT,
                         vm.guest().via(), vm.guestSeenAt());
         return List.of(start, guest);
     }
 
     /** The memory the VM reserves, and what the guest uses where the tool reports it (none that labgrader reads). */
     List<Figure> memory() {
-        String de = "Reservierter Speicher";
-        String en = "Memory reserved";
         if (vm == null) {
-            return List.of(none(MEMORY, de, en), none(GUEST_MEMORY, "Vom Gast genutzt", "Used by the guest"));
+            return List.of(none(MEMORY), none(GUEST_MEMORY));
         }
-        Figure reserved = vm.memoryMb() == null ? Figure.missing(MEMORY, de, en, "Der Hypervisor nannte keinen Speicher.",
-                "The hypervisor named no memory.")
-                : Figure.number(MEMORY, de, en, vm.name(), vm.memoryMb() * 1024.0 * 1024, Unit.BYTES, via(), vm.lastSeen());
-        String[] gap = VmGaps.guestMemory(vm.hypervisor());
-        return List.of(reserved, Figure.missing(GUEST_MEMORY, "Vom Gast genutzt", "Used by the guest", gap[0], gap[1]));
+        Figure reserved = vm.memoryMb() == null ? Figure.missing(MEMORY, MessageKey.label(MEMORY), MessageKey.of("missing.vmMemory"))
+                : Figure.number(MEMORY, MessageKey.label(MEMORY), vm.name(), vm.memoryMb() * 1024.0 * 1024, Unit.BYTES, via(), vm.lastSeen());
+        return List.of(reserved, Figure.missing(GUEST_MEMORY, MessageKey.label(GUEST_MEMORY), VmGaps.guestMemory(vm.hypervisor())));
     }
 
     Figure cpus() {
-        String de = "Virtuelle CPUs";
-        String en = "Virtual CPUs";
         if (vm == null || vm.cpus() == null) {
-            return vm == null ? none(CPUS, de, en) : Figure.missing(CPUS, de, en, "Der Hypervisor nannte keine CPUs.", "The hypervisor named no CPUs.");
+            return vm == null ? none(CPUS) : Figure.missing(CPUS, MessageKey.label(CPUS), MessageKey.of("missing.vmCpus"));
         }
-        return Figure.number(CPUS, de, en, vm.name(), vm.cpus(), Unit.CPUS, via(), vm.lastSeen());
+        return Figure.number(CPUS, MessageKey.label(CPUS), vm.name(), vm.cpus(), Unit.CPUS, via(), vm.lastSeen());
     }
 
     /** The virtual disks' size as the guest sees it, and what they take on the host. */
     List<Figure> disks() {
-        return List.of(diskSum(DISK_CAPACITY, "Festplatten: Größe", "Disks: size", VmDisk::capacityBytes),
-                diskSum(DISK_ALLOCATED, "Festplatten: belegt auf dem Host", "Disks: taken on the host", VmDisk::allocatedBytes));
+        return List.of(diskSum(DISK_CAPACITY, VmDisk::capacityBytes), diskSum(DISK_ALLOCATED, VmDisk::allocatedBytes));
     }
 
-    private Figure diskSum(String key, String de, String en, Function<VmDisk, Long> size) {
+    private Figure diskSum(String key, Function<VmDisk, Long> size) {
         if (vm == null) {
-            return none(key, de, en);
+            return none(key);
         }
         List<Long> sizes = vm.disks().stream().map(size).toList();
         if (sizes.isEmpty() || sizes.contains(null)) {
-            return Figure.missing(key, de, en, "Nicht für jede Festplatte gemeldet.", "Not reported for every disk.");
+            return Figure.missing(key, MessageKey.label(key), MessageKey.of("missing.disks"));
         }
-        return Figure.number(key, de, en, vm.name(), sizes.stream().mapToLong(Long::longValue).sum(), Unit.BYTES, via(), vm.lastSeen());
+        return Figure.number(key, MessageKey.label(key), vm.name(), sizes.stream().mapToLong(Long::longValue).sum(), Unit.BYTES, via(), vm.lastSeen());
     }
 
     /** The kernel the guest reports of itself: its own, not the host's. */
     Figure kernel() {
-        String de = "Kernel";
-        String en = "Kernel";
         if (vm == null) {
-            return none(KERNEL, de, en);
+            return none(KERNEL);
         }
         String kernel = vm.guest() == null ? null : vm.guest().kernelRelease() != null ? vm.guest().kernelRelease() : vm.guest().kernelVersion();
         if (kernel == null || kernel.isBlank()) {
-            String[] gap = VmGaps.noKernel(vm.hypervisor());
-            return Figure.missing(KERNEL, de, en, gap[0], gap[1]);
+            return Figure.missing(KERNEL, MessageKey.label(KERNEL), VmGaps.noKernel(vm.hypervisor()));
         }
-        return Figure.text(KERNEL, de, en, vm.name(), kernel, Unit.TEXT, vm.guest().via(), vm.guestSeenAt())
-                .withNote("der eigene Kernel des Gastes, wie er ihn selbst meldet", "the guest's own kernel, as it reports it");
+        return Figure.text(KERNEL, MessageKey.label(KERNEL), vm.name(), kernel, Unit.TEXT, vm.guest().via(), vm.guestSeenAt())
+                .withNote(MessageKey.of("note.guestKernel"));
     }
 
     private String guestTools() {
@@ -130,7 +118,7 @@ final class VmFigures {
         return vm.hypervisorLabel() + (vm.via().isEmpty() ? "" : ": " + vm.via().get(0));
     }
 
-    private static Figure none(String key, String de, String en) {
-        return Figure.missing(key, de, en, "Keine VM gefunden.", "No VM found.");
+    private static Figure none(String key) {
+        return Figure.missing(key, MessageKey.label(key), MessageKey.of("missing.vm"));
     }
 }

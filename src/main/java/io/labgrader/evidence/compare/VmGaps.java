@@ -2,9 +2,12 @@ package io.labgrader.evidence.compare;
 
 import io.labgrader.evidence.vm.HypervisorIds;
 
+import java.util.List;
+
 /**
  * What each hypervisor's tools do not offer for the comparison, said in the report instead of a guessed figure.
- * Each pair is {German, English}. From the tools' sources and manuals:
+ * Each is a key of the lab's bundle, "compare.gap." + what + "." + the hypervisor's id, or ".other" for a hypervisor
+ * without a text of its own. From the tools' sources and manuals:
  * <ul>
  *   <li>VirtualBox: {@code showvminfo --machinereadable} gives VMStateChangeTime, the time of the last state change,
  *   not how long a boot took. The Guest Additions' VBoxService (VBoxServiceVMInfo.cpp) writes
@@ -23,56 +26,26 @@ final class VmGaps {
     private VmGaps() {
     }
 
-    static String[] startDuration(String hypervisor) {
-        return switch (hypervisor == null ? "" : hypervisor) {
-            case HypervisorIds.VIRTUALBOX -> pair(
-                    "VirtualBox nennt den Zeitpunkt des letzten Zustandswechsels (VMStateChangeTime), keine Startdauer; die Guest Additions melden keine Laufzeit.",
-                    "VirtualBox gives the time of the last state change (VMStateChangeTime), not how long the start took; the Guest Additions report no uptime.");
-            case HypervisorIds.LIBVIRT -> pair(
-                    "libvirt nennt weder Startzeit noch Startdauer, der QEMU-Gastagent keine Laufzeit; die Zeit des QEMU-Logs ist sein letzter Eintrag.",
-                    "libvirt gives neither start time nor start duration, the QEMU guest agent no uptime; the QEMU log's time is its last write.");
-            case HypervisorIds.VMWARE -> pair(
-                    "vmrun und die .vmx-Datei nennen keine Startzeit; die Zeit von vmware.log ist sein letzter Eintrag; VMware Tools melden keine Laufzeit.",
-                    "vmrun and the .vmx file give no start time; vmware.log's time is its last write; VMware Tools report no uptime.");
-            default -> pair("Der Hypervisor nennt keine Startdauer.", "The hypervisor gives no start duration.");
-        };
+    static MessageKey startDuration(String hypervisor) {
+        return gap("startDuration", hypervisor, HypervisorIds.VIRTUALBOX, HypervisorIds.LIBVIRT, HypervisorIds.VMWARE);
     }
 
-    static String[] guestMemory(String hypervisor) {
-        return switch (hypervisor == null ? "" : hypervisor) {
-            case HypervisorIds.VIRTUALBOX -> pair(
-                    "Nur über \"VBoxManage metrics\" (Guest/RAM/Usage) nach \"metrics setup\"; labgrader liest es nicht.",
-                    "Only through \"VBoxManage metrics\" (Guest/RAM/Usage) after \"metrics setup\"; labgrader does not read it.");
-            case HypervisorIds.LIBVIRT -> pair(
-                    "Nur mit Balloon-Treiber über \"virsh dommemstat\"; labgrader liest es nicht.",
-                    "Only with a balloon driver, through \"virsh dommemstat\"; labgrader does not read it.");
-            case HypervisorIds.VMWARE -> pair("VMware meldet den Speicherverbrauch des Gastes nicht.",
-                    "VMware does not report the guest's memory use.");
-            default -> pair("Wird nicht gemeldet.", "Not reported.");
-        };
+    static MessageKey guestMemory(String hypervisor) {
+        return gap("guestMemory", hypervisor, HypervisorIds.VIRTUALBOX, HypervisorIds.LIBVIRT, HypervisorIds.VMWARE);
     }
 
-    static String[] noGuest(String hypervisor) {
-        return switch (hypervisor == null ? "" : hypervisor) {
-            case HypervisorIds.VIRTUALBOX -> pair("Keine Guest Additions gemeldet (nicht installiert oder die VM lief nicht).",
-                    "No Guest Additions reported (not installed, or the VM was not running).");
-            case HypervisorIds.LIBVIRT -> pair("Kein QEMU-Gastagent hat geantwortet.", "No QEMU guest agent answered.");
-            case HypervisorIds.VMWARE -> pair("Keine Meldung der VMware Tools.", "No report from VMware Tools.");
-            default -> pair("Der Gast hat sich nicht gemeldet.", "The guest did not report.");
-        };
+    static MessageKey noGuest(String hypervisor) {
+        return gap("noGuest", hypervisor, HypervisorIds.VIRTUALBOX, HypervisorIds.LIBVIRT, HypervisorIds.VMWARE);
     }
 
-    static String[] noKernel(String hypervisor) {
-        return switch (hypervisor == null ? "" : hypervisor) {
-            case HypervisorIds.VIRTUALBOX -> pair("Kein /VirtualBox/GuestInfo/OS/Release: die Guest Additions liefen nicht.",
-                    "No /VirtualBox/GuestInfo/OS/Release: the Guest Additions were not running.");
-            case HypervisorIds.LIBVIRT -> pair("Kein os.kernel-release: kein QEMU-Gastagent hat geantwortet.",
-                    "No os.kernel-release: no QEMU guest agent answered.");
-            default -> pair("Der Gast hat keinen Kernel gemeldet.", "The guest reported no kernel.");
-        };
+    /** VMware's tools do report the kernel (guestInfo.detailed.data): a VMware guest without one gets the general text. */
+    static MessageKey noKernel(String hypervisor) {
+        return gap("noKernel", hypervisor, HypervisorIds.VIRTUALBOX, HypervisorIds.LIBVIRT);
     }
 
-    private static String[] pair(String de, String en) {
-        return new String[]{de, en};
+    /** The hypervisor's own text where it has one (one of {@code described}), else the general one. */
+    private static MessageKey gap(String what, String hypervisor, String... described) {
+        String who = hypervisor != null && List.of(described).contains(hypervisor) ? hypervisor : "other";
+        return MessageKey.of("gap." + what + "." + who);
     }
 }

@@ -2,6 +2,8 @@ package io.labgrader.evidence.compare;
 
 import io.labgrader.evidence.Observation;
 import io.labgrader.evidence.docker.ContainerEventObserved;
+import io.labgrader.lab.module.ComparisonText;
+import io.labgrader.rubric.LocalizedText.Language;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -38,8 +40,8 @@ class ComparisonTest {
     void whatATooldoesNotOfferIsAMissingFigureWithANote() {
         Figure guestMemory = Comparison.of(ComparisonJournals.finishedLab("web")).figure("vm.memory.guest").orElseThrow();
         assertThat(guestMemory.present()).isFalse();
-        assertThat(guestMemory.noteEn()).contains("VBoxManage metrics");
-        assertThat(guestMemory.noteDe()).contains("VBoxManage metrics");
+        assertThat(ComparisonText.note(guestMemory, Language.EN)).contains("VBoxManage metrics");
+        assertThat(ComparisonText.note(guestMemory, Language.DE)).contains("VBoxManage metrics");
     }
 
     @Test
@@ -49,7 +51,7 @@ class ComparisonTest {
         Comparison c = Comparison.of(onlyCheck);
         Figure start = c.figure("container.start-to-answer").orElseThrow();
         assertThat(start.present()).as("expected no start time from a check minutes later, but found %s", start.number()).isFalse();
-        assertThat(start.noteEn()).contains("labgrader watch");
+        assertThat(ComparisonText.note(start, Language.EN)).contains("labgrader watch");
         assertThat(c.containerStartObserved()).isFalse();
     }
 

@@ -3,6 +3,7 @@ package io.labgrader.probe.vm;
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.compare.Comparison;
 import io.labgrader.evidence.compare.Figure;
+import io.labgrader.lab.module.ComparisonText;
 import io.labgrader.lab.module.ComparisonConsole;
 import io.labgrader.rubric.LocalizedText.Language;
 import org.junit.jupiter.api.DisplayName;
@@ -62,7 +63,7 @@ class ComparisonStandInTest {
         Figure start = c.figure("vm.last-start").orElseThrow();
         assertThat(start.at()).isEqualTo(Instant.parse("2025-11-20T14:10:31.402Z"));   // VMStateChangeTime
         assertThat(start.source()).isEqualTo("VirtualBox: state running");
-        assertThat(start.noteEn()).contains("VMStateChangeTime").contains("no uptime");
+        assertThat(ComparisonText.note(start, Language.EN)).contains("VMStateChangeTime").contains("no uptime");
         assertThat(c.figure("vm.kernel").orElseThrow().text()).isEqualTo("6.8.0-48-generic");   // /VirtualBox/GuestInfo/OS/Release
         assertThat(c.figure("vm.guest-report").orElseThrow().text()).startsWith("VirtualBox Guest Additions 7.1.4");
         assertThat(c.figure("vm.memory.guest").orElseThrow().present()).isFalse();
@@ -97,8 +98,8 @@ class ComparisonStandInTest {
         assertThat(c.figure("vm.kernel").orElseThrow().text()).isEqualTo("6.8.0-48-generic");
         Figure start = c.figure("vm.last-start").orElseThrow();
         assertThat(start.unit()).as("vmrun gives no start time: only that it runs").isEqualTo(Figure.Unit.SEEN_RUNNING);
-        assertThat(start.noteEn()).startsWith("vmrun and the .vmx file give no start time");
-        assertThat(c.figure("vm.memory.guest").orElseThrow().noteEn()).isEqualTo("VMware does not report the guest's memory use.");
+        assertThat(ComparisonText.note(start, Language.EN)).startsWith("vmrun and the .vmx file give no start time");
+        assertThat(ComparisonText.note(c.figure("vm.memory.guest").orElseThrow(), Language.EN)).isEqualTo("VMware does not report the guest's memory use.");
         assertThat(ComparisonConsole.render(c, Language.EN)).contains("Last start: running when checked at ");
     }
 
