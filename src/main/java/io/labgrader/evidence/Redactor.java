@@ -39,10 +39,16 @@ public final class Redactor {
     /** This user's home in each form it may be written in, and the length of its parent folder in that form. */
     private final List<Pattern> ownHome;
     private final List<Integer> ownHomeParentLength;
+    /**
+     * Each form of the home as plain text where its pattern matches case-sensitively (a Unix home), else null: text
+     * that does not contain it is skipped without the regex, whose lookbehind is tried at every position otherwise.
+     */
+    private final List<String> ownHomeLiteral;
 
-    private Redactor(List<Pattern> ownHome, List<Integer> ownHomeParentLength) {
+    private Redactor(List<Pattern> ownHome, List<Integer> ownHomeParentLength, List<String> ownHomeLiteral) {
         this.ownHome = ownHome;
         this.ownHomeParentLength = ownHomeParentLength;
+        this.ownHomeLiteral = ownHomeLiteral;
     }
 
     /** Redacts with this machine's user and home. */
@@ -57,6 +63,7 @@ public final class Redactor {
     public static Redactor forHome(String home, String userName) {
         List<Pattern> patterns = new ArrayList<>();
         List<Integer> parentLengths = new ArrayList<>();
+        List<String> literals = new ArrayList<>();
         if (home != null && !isImpersonal(home, userName)) {
             String trimmed = home.replaceAll("[/\\\\]+$", "");
             int cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
@@ -67,13 +74,16 @@ public final class Redactor {
                 String end = "(?=[/\\\\\"'<>:;,)\\]}\\s]|$)";
                 // as written, and as JSON writes it (every backslash doubled), and with forward slashes
                 add(patterns, parentLengths, trimmed, parent, flags, end);
+                literals.add(windows ? null : trimmed);
                 if (windows) {
                     add(patterns, parentLengths, trimmed.replace("\\", "\\\\"), parent.replace("\\", "\\\\"), flags, end);
                     add(patterns, parentLengths, trimmed.replace('\\', '/'), parent.replace('\\', '/'), flags, end);
+                    literals.add(null);
+                    literals.add(null);
                 }
             }
         }
-        return new Redactor(List.copyOf(patterns), List.copyOf(parentLengths));
+        return new Redactor(List.copyOf(patterns), List.copyOf(parentLengths), java.util.Collections.unmodifiableList(literals));
     }
 
     private static void add(List<Pattern> patterns, List<Integer> parentLengths, String home, String parent, int flags,
@@ -93,12 +103,21 @@ public final class Redactor {
         }
         String result = text;
         for (int i = 0; i < ownHome.size(); i++) {
+            String literal = ownHomeLiteral.get(i);
+            if (literal != null && !result.contains(literal)) {
+                continue;
+            }
             int parent = ownHomeParentLength.get(i);
             // the parent as it was written (a Windows path may differ in case from user.home)
             result = ownHome.get(i).matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group().substring(0, parent) + REDACTED));
         }
-        result = UNIX_HOME.matcher(result).replaceAll("$1" + REDACTED);
-        result = WINDOWS_HOME.matcher(result).replaceAll("$1" + REDACTED);
+        // the general rules need these words, case and all: most text (an event, an engine's answer) has neither
+        if (result.contains("/home/") || result.contains("/Users/")) {
+            result = UNIX_HOME.matcher(result).replaceAll("$1" + REDACTED);
+        }
+        if (result.contains("Users")) {
+            result = WINDOWS_HOME.matcher(result).replaceAll("$1" + REDACTED);
+        }
         return result;
     }
 }
