@@ -5,7 +5,9 @@
 # class-data archive its launcher records), and the self-contained runtime image (its own JVM and AOT cache; built
 # when a JDK 25 is there). Prints the medians, the ratios to the shell script and the CPU time (user+sys) of each;
 # the README quotes them.
-#   usage: scripts/bench-check.sh [RUNS]
+# With BASELINE=REV (a commit, e.g. the one before a restructuring), that revision's ./labgrader is built in a
+# temporary worktree and timed in the same session, on the same rubric and evidence, for an A/B comparison.
+#   usage: [BASELINE=REV] scripts/bench-check.sh [RUNS]
 set -euo pipefail
 cd "$(CDPATH='' cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS=${1:-10}
@@ -23,23 +25,40 @@ if [ -n "${LABGRADER_IMAGE_JDK:-}" ] || [ -x /usr/lib/jvm/temurin-25-jdk-amd64/b
 fi
 
 WORK=$(mktemp -d)
-trap 'docker rm -f lgbench-web >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
-# the Docker section of the rubric: the shell script checks exactly that
-python3 - "$ROOT/rubric.yml" "$WORK/rubric.yml" <<'PY'
+trap 'docker rm -f lgbench-web >/dev/null 2>&1 || true; [ -z "${BASELINE:-}" ] || git worktree remove --force "$WORK/baseline" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+if [ -n "${BASELINE:-}" ]; then
+    echo "bench-check: building the baseline $BASELINE"
+    git worktree add -q --detach "$WORK/baseline" "$BASELINE"
+    (cd "$WORK/baseline" && mvn -q -B -ntp -DskipTests package)
+fi
+# the Docker section of the rubric: the shell script checks exactly that (the baseline gets its own rubric's, in b/)
+docker_section() {
+    python3 - "$1" "$2" <<'PY'
 import sys
 text = open(sys.argv[1]).read()
 cut = text.find("\n  - id: vm")
 open(sys.argv[2], "w").write(text if cut < 0 else text[:cut + 1])
 PY
+}
+docker_section "$ROOT/rubric.yml" "$WORK/rubric.yml"
+mkdir -p "$WORK/b"
+[ -z "${BASELINE:-}" ] || docker_section "$WORK/baseline/rubric.yml" "$WORK/b/rubric.yml"
+# check --evidence ev0 in $WORK and, with a baseline, the baseline's own in $WORK/b
+check_both() {
+    (cd "$WORK" && "$ROOT/labgrader" check --evidence ev0 --out report --events-since "$SINCE")
+    if [ -n "${BASELINE:-}" ]; then
+        (cd "$WORK/b" && "$WORK/baseline/labgrader" check --evidence ev0 --out report --events-since "$SINCE" >/dev/null)
+    fi
+}
 
 echo "bench-check: doing the lab once (hello-world, nginx on 8080, check, stop, rm)"
 SINCE=$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)
 docker run --rm hello-world >/dev/null
 docker run -d -p 8080:80 --name lgbench-web nginx:latest >/dev/null
 for _ in $(seq 50); do curl -s -o /dev/null localhost:8080 && break; sleep 0.1; done
-(cd "$WORK" && "$ROOT/labgrader" check --evidence ev0 --out report --events-since "$SINCE" >/dev/null)
+check_both >/dev/null
 docker stop lgbench-web >/dev/null && docker rm lgbench-web >/dev/null
-(cd "$WORK" && "$ROOT/labgrader" check --evidence ev0 --out report --events-since "$SINCE" | tail -1)
+check_both | tail -1
 
 # the downloads, unpacked as a student does; the warm-up runs record the student zip's class-data archive
 mkdir -p "$WORK/zip" "$WORK/image" "$WORK/cache"
@@ -49,6 +68,9 @@ ARGS="check --evidence ev --out report --events-since $SINCE"
 COMMANDS=(-n "repository ./labgrader" "$ROOT/labgrader $ARGS"
           -n "shell script (docker CLI + curl)" "$ROOT/scripts/bench/shell-check.sh $SINCE"
           -n "student zip, Java 17" "$ZIP $ARGS")
+if [ -n "${BASELINE:-}" ]; then
+    COMMANDS+=(-n "repository ./labgrader at $BASELINE" "sh -c 'cd b && exec $WORK/baseline/labgrader $ARGS'")
+fi
 if [ -n "$IMAGE" ]; then
     tar -C "$WORK/image" -xzf "$ROOT/target/labgrader-$VERSION-linux-x64.tar.gz"
     COMMANDS+=(-n "runtime image" "$WORK/image/labgrader-$VERSION-linux-x64/labgrader $ARGS")
@@ -56,7 +78,7 @@ fi
 
 cd "$WORK"
 hyperfine --warmup 2 --runs "$RUNS" --export-json "$WORK/bench.json" \
-    --prepare "rm -rf ev && cp -r ev0 ev" "${COMMANDS[@]}"
+    --prepare "rm -rf ev b/ev && cp -r ev0 ev && if [ -d b/ev0 ]; then cp -r b/ev0 b/ev; fi" "${COMMANDS[@]}"
 
 python3 - "$WORK/bench.json" <<'PY'
 import json, sys
