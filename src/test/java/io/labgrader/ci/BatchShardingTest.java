@@ -108,6 +108,38 @@ class BatchShardingTest {
         assertThat(everything).contains("alice", "bob", "carol", "dave", "erin");
     }
 
+    @Test
+    @DisplayName("lab 2 in shards: LABGRADER_LAB=docker-networks reaches both shards and the merge, which grade with that lab's rubric")
+    void labTwoShardedByLabgraderLab() throws IOException {
+        Path repo = dir.resolve("course-lab2");
+        Files.createDirectories(repo.resolve("ci"));
+        Files.copy(Path.of("ci/grade.gitlab-ci.yml"), repo.resolve("ci/grade.gitlab-ci.yml"));
+        Files.writeString(repo.resolve(".gitlab-ci.yml"), """
+                include:
+                  - local: ci/grade.gitlab-ci.yml
+
+                variables:
+                  LABGRADER_SUBMISSIONS: submissions
+                  LABGRADER_LAB: docker-networks
+
+                labgrader-batch:
+                  parallel: 2
+                """);
+        for (String student : List.of("anna", "ben")) {
+            Trees.copy(Path.of("labs/docker-networks/samples/complete"), repo.resolve("submissions").resolve(student));
+        }
+        GitlabCiLocal.commitAll(repo, "https://gitlab.example.com/course/docker-networks.git");
+
+        Commands.Result pipeline = GitlabCiLocal.run(repo, Duration.ofMinutes(10), "--force-shell-executor",
+                "--shell-isolation", "--no-artifacts-to-source", "--variable", "LABGRADER_JAR=" + LabgraderJar.get());
+
+        assertThat(pipeline.exitCode()).as(pipeline.all()).isZero();
+        Path merged = repo.resolve(".gitlab-ci-local/artifacts/labgrader-gradebook/labgrader-gradebook");
+        assertThat(Files.readString(merged.resolve("summary.json"))).as(pipeline.all())
+                .contains("\"rubric\" : \"docker-networks\"", "\"students\" : 2", "\"graded\" : 2", "\"mean\" : 100");
+        assertThat(Files.readString(merged.resolve("students/ben/report.md"))).startsWith("## Docker networks and volumes — 100 / 100");
+    }
+
     /** relative path → content with timestamps replaced (binary files by their size and hash). */
     private static Map<String, String> normalisedTree(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();

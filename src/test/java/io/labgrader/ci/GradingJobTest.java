@@ -67,7 +67,19 @@ class GradingJobTest {
      * evidence of a check while nginx ran (stopped and removed not yet proven) and the exercise script.
      */
     private Path studentRepo() throws IOException {
-        Path repo = dir.resolve("student-lab");
+        Path repo = repoWithTemplate("student-lab", """
+                  LABGRADER_FAIL_UNDER: "65"          # the job fails below 65 points
+                """);
+        Files.writeString(repo.resolve("rubric.yml"), SampleLab.dockerRubric());
+        Files.writeString(repo.resolve("exercise.sh"), SampleLab.EXERCISE_SCRIPT);
+        Trees.copy(SampleLab.partial(), repo.resolve("evidence"));
+        GitlabCiLocal.commitAll(repo, "https://gitlab.example.com/course/student-lab.git");
+        return repo;
+    }
+
+    /** A student repository with the template included as the docs' snippet does, {@code variables} added to it. */
+    private Path repoWithTemplate(String name, String variables) throws IOException {
+        Path repo = dir.resolve(name);
         Files.createDirectories(repo.resolve("ci"));
         Files.copy(Path.of("ci/grade.gitlab-ci.yml"), repo.resolve("ci/grade.gitlab-ci.yml"));
         Files.writeString(repo.resolve(".gitlab-ci.yml"), """
@@ -75,13 +87,8 @@ class GradingJobTest {
                   - local: ci/grade.gitlab-ci.yml   # on GitLab: project: course/labgrader, ref: v0.1.0, file: /ci/grade.gitlab-ci.yml
 
                 variables:
-                  LABGRADER_FAIL_UNDER: "65"          # the job fails below 65 points
-                """);
+                """ + variables);
         Files.writeString(repo.resolve("local-run.gitlab-ci.yml"), LOCAL_RUN);
-        Files.writeString(repo.resolve("rubric.yml"), SampleLab.dockerRubric());
-        Files.writeString(repo.resolve("exercise.sh"), SampleLab.EXERCISE_SCRIPT);
-        Trees.copy(SampleLab.partial(), repo.resolve("evidence"));
-        GitlabCiLocal.commitAll(repo, "https://gitlab.example.com/course/student-lab.git");
         return repo;
     }
 
@@ -171,6 +178,27 @@ class GradingJobTest {
         // the committed evidence, unchanged
         assertThat(Files.readString(out.resolve("evidence/journal.jsonl")))
                 .isEqualTo(Files.readString(SampleLab.partial().resolve("journal.jsonl")));
+    }
+
+    @Test
+    @DisplayName("lab 2: LABGRADER_LAB=docker-networks grades the committed evidence with that lab's built-in rubric, 100 of 100")
+    void labTwoChosenByLabgraderLab() throws Exception {
+        Path repo = repoWithTemplate("student-lab2", """
+                  LABGRADER_LAB: docker-networks      # lab 2, "Docker-Netzwerke und Volumes"
+                """);
+        Trees.copy(Path.of("labs/docker-networks/samples/complete"), repo.resolve("evidence"));
+        GitlabCiLocal.commitAll(repo, "https://gitlab.example.com/course/student-lab2.git");
+
+        Commands.Result run = runJob(repo);
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(GitlabCiLocal.jobOutput(run, JOB)).as(run.all())
+                .contains("Docker networks and volumes", "Score: 100 / 100", "labgrader score: 100 / 100 (100 %)");
+        Path out = artifacts(repo);
+        assertThat(Files.readString(out.resolve("report/report.md"))).startsWith("## Docker networks and volumes — 100 / 100 (100 %)\n");
+        JsonNode report = Labgrader.report(out.resolve("report"));
+        assertThat(Labgrader.outcomes(report)).hasSize(9).containsKeys("net.network", "run.survives")
+                .allSatisfy((criterion, outcome) -> assertThat(outcome).as(criterion).isEqualTo("PASSED"));
     }
 
     @Test

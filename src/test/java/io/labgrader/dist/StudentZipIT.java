@@ -1,7 +1,9 @@
 package io.labgrader.dist;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.labgrader.testing.Commands;
 import io.labgrader.testing.LabDocker;
+import io.labgrader.testing.Labgrader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,8 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import static io.labgrader.testing.Commands.dockerOk;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * The student download (target/labgrader-<version>-student.zip, built by mvn package) used as a new student uses
@@ -87,5 +92,48 @@ class StudentZipIT extends StudentDownload {
         assertThat(sharedAgain.exitCode()).as("a check after the jar changed records a usable archive: "
                 + sharedAgain.all()).isZero();
         assertThat(machine.sh(archives).stdout().strip().split("\\s+")).as("one archive per jar").hasSize(2).contains(recorded);
+    }
+
+    @Test
+    @DisplayName("lab 2 from the same zip: labgrader labs lists both labs, and check --lab docker-networks in a folder of its own grades it as the quick start says (de and en)")
+    void labTwoFromTheSameZip() throws Exception {
+        Commands.Result labs = lab.labgrader("labs --lang en");
+        assertThat(labs.exitCode()).as(labs.all()).isZero();
+        assertThat(labs.stdout()).containsPattern("(?m)^docker-networks +Docker networks and volumes ")
+                .containsPattern("(?m)^docker-vs-vm +Docker vs\\. virtual machine ");
+        for (String quickStart : List.of("README.txt", "LIESMICH.txt")) {
+            assertThat(Files.readString(folder.resolve(quickStart))).as(quickStart)
+                    .contains("./labgrader labs", "mkdir lab2", "../labgrader check --lab docker-networks", "lab2/evidence/");
+        }
+
+        // the quick start's steps up to the first check, under names of this test's own
+        String tag = "lg2zip-" + UUID.randomUUID().toString().substring(0, 6);
+        try {
+            dockerOk("network", "create", tag + "-net");
+            dockerOk("volume", "create", tag + "-vol");
+            dockerOk("run", "-d", "--name", tag + "-web", "--network", tag + "-net", "-v", tag + "-vol:/usr/share/nginx/html",
+                    "-p", "8081:80", "nginx:latest");
+            LabDocker.awaitHttp(8081, Duration.ofSeconds(20));
+            dockerOk("exec", tag + "-web", "sh", "-c", "echo '<html><head><title>Unsere Seite</title></head></html>'"
+                    + " > /usr/share/nginx/html/index.html");
+            dockerOk("run", "-d", "--name", tag + "-client", "--network", tag + "-net", "nginx:latest", "sleep", "600");
+
+            Commands.Result check = machine.sh("mkdir lab2 && cd lab2 && ../labgrader check --lab docker-networks --lang en");
+
+            assertThat(check.exitCode()).as(check.all()).isZero();
+            assertThat(check.stdout()).startsWith("Docker networks and volumes\n").contains("Score: 80 / 100");
+            JsonNode report = Labgrader.report(folder.resolve("lab2/report"));
+            assertThat(Labgrader.outcomes(report)).as(report.toPrettyString()).containsExactly(
+                    entry("net.engine", "PASSED"), entry("net.network", "PASSED"), entry("net.volume", "PASSED"),
+                    entry("web.nginx-network", "PASSED"), entry("web.nginx-volume", "PASSED"),
+                    entry("web.nginx-port", "PASSED"), entry("web.own-page", "PASSED"),
+                    entry("run.neighbour", "PASSED"), entry("run.survives", "FAILED"));
+            assertThat(folder.resolve("lab2/evidence/journal.jsonl")).isRegularFile();
+            assertThat(folder.resolve("evidence")).as("lab 1's evidence folder, untouched by lab 2").doesNotExist();
+        } finally {
+            Commands.docker("rm", "-f", "-v", tag + "-web", tag + "-client");
+            Commands.docker("volume", "rm", "-f", tag + "-vol");
+            Commands.docker("network", "rm", tag + "-net");
+        }
     }
 }

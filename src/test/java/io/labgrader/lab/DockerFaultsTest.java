@@ -2,6 +2,7 @@ package io.labgrader.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.labgrader.testing.Commands;
+import io.labgrader.testing.HungEngine;
 import io.labgrader.testing.LabDocker;
 import io.labgrader.testing.Labgrader;
 import io.labgrader.testing.Trees;
@@ -10,10 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -37,23 +34,9 @@ class DockerFaultsTest {
     @DisplayName("an engine that accepts connections and never answers: NOT_GRADABLE within seconds, exit 3")
     void engineThatNeverAnswers() throws Exception {
         Path socket = dir.resolve("hung.sock");
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            List<SocketChannel> accepted = new ArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        accepted.add(server.accept()); // keep the connection open, say nothing
-                    }
-                } catch (IOException e) {
-                    // closed at the end of the test
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-
+        try (HungEngine engine = HungEngine.at(socket)) {
             Labgrader labgrader = new Labgrader(dir.resolve("student").toFile().mkdirs() ? dir.resolve("student") : dir, "docker")
-                    .env("DOCKER_HOST", "unix://" + socket);
+                    .env("DOCKER_HOST", engine.dockerHost());
             long start = System.nanoTime();
             Commands.Result result = labgrader.run("check", "--lang", "en");
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 
@@ -35,10 +37,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GradescopeAutograderIT {
 
     static final Path ZIP = Path.of("target/gradescope-autograder.zip");
+    /** lab 2's autograder: the same files, with labs/docker-networks/rubric.yml as its rubric.yml */
+    static final Path NETWORKS_ZIP = Path.of("target/gradescope-autograder-docker-networks.zip");
     static final String JAVA17 = "labgrader-test/java17:latest";
     static final String BARE = "labgrader-test/bare:latest";
     static final Path PERFECT = Path.of("src/test/resources/batch/bundles/perfect");
     static final Path WRONG_PORT = Path.of("src/test/resources/batch/bundles/wrong-port");
+    /** lab 2 done in full by labgrader check on a real engine (two checks, nginx re-created in between) */
+    static final Path NETWORKS_COMPLETE = Path.of("labs/docker-networks/samples/complete");
 
     @TempDir
     Path dir;
@@ -46,19 +52,43 @@ class GradescopeAutograderIT {
     @BeforeAll
     static void imagesAndZip() {
         assertThat(ZIP).as("run mvn package first: it builds " + ZIP).exists();
+        assertThat(NETWORKS_ZIP).as("run mvn package first: it builds " + NETWORKS_ZIP).exists();
         for (String image : List.of(JAVA17, BARE)) {
             assertThat(Commands.docker("image", "inspect", image).exitCode())
                     .as(image + " missing: run scripts/prepare-test-images.sh").isZero();
         }
     }
 
-    @Test
-    @DisplayName("the zip: setup.sh and run_autograder at its root and executable, labgrader.jar and rubric.yml beside them")
-    void zipLayout() throws IOException {
-        Map<String, Integer> modes = unixModes(ZIP);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"target/gradescope-autograder.zip, rubric.yml",
+            "target/gradescope-autograder-docker-networks.zip, labs/docker-networks/rubric.yml"})
+    @DisplayName("each lab's zip: setup.sh and run_autograder at its root and executable, labgrader.jar and the lab's rubric.yml beside them")
+    void zipLayout(Path zipFile, Path rubric) throws IOException {
+        Map<String, Integer> modes = unixModes(zipFile);
         assertThat(modes.keySet()).containsExactlyInAnyOrder("setup.sh", "run_autograder", "labgrader.jar", "rubric.yml");
         assertThat(modes.get("run_autograder") & 0111).as("run_autograder executable").isEqualTo(0111);
         assertThat(modes.get("setup.sh") & 0100).as("setup.sh executable").isEqualTo(0100);
+        try (ZipFile zip = new ZipFile(zipFile.toFile()); InputStream in = zip.getInputStream(zip.getEntry("rubric.yml"))) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).as("rubric.yml of " + zipFile)
+                    .isEqualTo(Files.readString(rubric));
+        }
+    }
+
+    @Test
+    @DisplayName("lab 2's zip in Gradescope's layout: a real lab 2 bundle as zip and as evidence/ subfolder, 100 of 100, in English and German")
+    void gradesLabTwoWithItsOwnZip() throws IOException {
+        Path zipped = autograder("networks-zipped", NETWORKS_ZIP);
+        Trees.zip(NETWORKS_COMPLETE, zipped.resolve("submission/evidence.zip"), "evidence/");
+        Path german = autograder("networks-german", NETWORKS_ZIP);
+        Files.writeString(german.resolve("source/lang"), "de\n");
+        Trees.copy(NETWORKS_COMPLETE, german.resolve("submission/evidence"));
+
+        JsonNode english = run(zipped, JAVA17, Map.of());
+        assertThat(english.path("score").asInt()).isEqualTo(100);
+        assertThat(english.path("tests")).hasSize(9);     // lab 2's criteria, not lab 1's 12
+        assertThat(english.path("output").asText()).startsWith("Docker networks and volumes: 100 / 100 (100 %)");
+        assertThat(english.path("tests").get(8).path("name").asText()).startsWith("run.survives");
+        assertThat(run(german, JAVA17, Map.of()).path("output").asText()).startsWith("Docker-Netzwerke und Volumes: 100 / 100 (100 %)");
     }
 
     @Test
@@ -139,10 +169,15 @@ class GradescopeAutograderIT {
         assertThat(r.stderr()).contains("version \"17");   // setup.sh's java -version, answered by the image's Java 17
     }
 
-    /** /autograder with the zip unpacked into source/, an empty submission/ and results/, and submission_metadata.json. */
+    /** /autograder with lab 1's zip unpacked into source/, an empty submission/ and results/, and submission_metadata.json. */
     private Path autograder(String name) throws IOException {
+        return autograder(name, ZIP);
+    }
+
+    /** /autograder with {@code zipFile} (a lab's autograder zip) unpacked into source/, the rest as above. */
+    private Path autograder(String name, Path zipFile) throws IOException {
         Path root = Files.createDirectories(dir.resolve(name));
-        unzip(ZIP, Files.createDirectories(root.resolve("source")));
+        unzip(zipFile, Files.createDirectories(root.resolve("source")));
         Files.createDirectories(root.resolve("submission"));
         Files.createDirectories(root.resolve("results"));
         // the shape of docs/submission_metadata.md; labgrader does not read it

@@ -23,9 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Reads a Docker Engine once and writes what it saw to the evidence bundle: the engine, its images, every
@@ -165,47 +162,26 @@ public final class DockerSnapshot {
 
     /** One GET on every published TCP port of every running container, in parallel, each bounded. */
     public void probePorts(List<ContainerObserved> containers) {
-        record Target(String containerId, String host, int port) {
-        }
-        Set<Target> targets = new LinkedHashSet<>();
+        Set<HttpPageProbe.Target> targets = new LinkedHashSet<>();
         for (ContainerObserved c : containers) {
             if (!c.running()) {
                 continue;
             }
             for (PortBinding p : c.publishedPorts()) {
                 if ("tcp".equals(p.protocol()) && p.hostPort() != null) {
-                    targets.add(new Target(c.id(), probeHost(p), p.hostPort()));
+                    targets.add(new HttpPageProbe.Target(c.id(), probeHost(p), p.hostPort()));
                 }
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "port-probe");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> probes = new ArrayList<>();
-            for (Target t : targets.stream().limit(MAX_PORT_PROBES).toList()) {
-                probes.add(pool.submit(() -> probe(t.containerId(), t.host(), t.port())));
-            }
-            for (Future<?> f : probes) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    // a probe records its own failure; nothing else to do here
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        http.getAll(targets, MAX_PORT_PROBES, source, (t, answer) -> record(answer, t.port()));
     }
 
     /** GETs one port and records the answer; true if anything answered over HTTP. */
     public boolean probe(String containerId, String host, int port) {
-        HttpPageProbe.Answer answer = http.get(host, port, containerId, source);
+        return record(http.get(host, port, containerId, source), port);
+    }
+
+    private boolean record(HttpPageProbe.Answer answer, int port) {
         if (answer.body() == null) {
             bundle.record(answer.observation());
             return false;

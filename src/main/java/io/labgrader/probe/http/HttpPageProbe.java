@@ -13,10 +13,19 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 
 /**
  * GETs a page and records what answered: status, Server header and the title Jsoup parsed. Bounded in time
- * (a server that hangs) and in size (a server that never stops sending).
+ * (a server that hangs) and in size (a server that never stops sending). {@link #getAll} GETs many ports at once,
+ * the way every lab's probe reads the pages behind a container's published ports.
  */
 public final class HttpPageProbe {
 
@@ -43,8 +52,46 @@ public final class HttpPageProbe {
         this.clock = clock;
     }
 
+    /** Pages GETted at once: enough to read a lab's few ports quickly, few enough not to flood a student's laptop. */
+    static final int PARALLEL = 4;
+
     /** The probe's observation and, when there was an answer, its body (for the raw capture). */
     public record Answer(HttpProbed observation, byte[] body) {
+    }
+
+    /** A published port to GET, and the container behind it (recorded with the answer). */
+    public record Target(String containerId, String host, int port) {
+    }
+
+    /**
+     * GETs the first {@code max} targets, {@value #PARALLEL} at a time, each bounded as {@link #get} is, and hands each
+     * answer to {@code record} on the thread that read it; returns when all are recorded. Interrupted (check is
+     * ending), it returns at once: the answers recorded so far stand.
+     */
+    public void getAll(Collection<Target> targets, int max, String source, BiConsumer<Target, Answer> record) {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> {
+            Thread t = new Thread(r, "http-probe");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> pages = new ArrayList<>();
+            targets.stream().limit(max).forEach(t -> pages.add(pool.submit(
+                    () -> record.accept(t, get(t.host(), t.port(), t.containerId(), source)))));
+            for (Future<?> page : pages) {
+                try {
+                    page.get();
+                } catch (ExecutionException e) {
+                    // a failed GET is an answer, recorded like any other; an exception here is the recorder's, and
+                    // one port's recording must not cost the others theirs
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public Answer get(String host, int port, String containerId, String source) {

@@ -2,19 +2,13 @@ package io.labgrader.labs.networks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.labgrader.testing.Commands;
+import io.labgrader.testing.HungEngine;
 import io.labgrader.testing.Labgrader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -56,22 +50,9 @@ class NetworksFaultsTest {
     @DisplayName("an engine that accepts connections and never answers: NOT_GRADABLE within seconds")
     void engineThatNeverAnswers() throws Exception {
         Path socket = dir.resolve("hung.sock");
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            List<SocketChannel> accepted = new ArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        accepted.add(server.accept()); // keep the connection open, say nothing
-                    }
-                } catch (IOException e) {
-                    // closed at the end of the test
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+        try (HungEngine engine = HungEngine.at(socket)) {
             NetLab lab = new NetLab(dir);
-            lab.labgrader.env("DOCKER_HOST", "unix://" + socket);
+            lab.labgrader.env("DOCKER_HOST", engine.dockerHost());
             long start = System.nanoTime();
             Commands.Result result = lab.labgrader.run("check", "--lang", "en");
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,6 +130,33 @@ class HttpPageProbeTest {
         HttpProbed answer = probe.get("127.0.0.1", port, null, "test").observation();
         assertThat(answer.status()).isNull();
         assertThat(answer.error()).isNotBlank();
+    }
+
+    @Test
+    void getAllReadsTheFirstMaxTargetsInParallelEachBoundedAndRecordsEveryAnswer() throws IOException {
+        List<HttpPageProbe.Target> targets = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            int port = serve(s -> {
+                s.getInputStream().read(new byte[4096]);
+                sleep(30_000);
+            });
+            targets.add(new HttpPageProbe.Target("c" + i, "127.0.0.1", port));
+        }
+        Map<Integer, HttpProbed> answers = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        probe.getAll(targets, 4, "test", (target, answer) -> {
+            answers.put(target.port(), answer.observation());
+            if (target.containerId().equals("c0")) {
+                throw new IllegalStateException("one recorder failing costs the others nothing");
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(answers).as("the first 4 of 5 targets").containsOnlyKeys(
+                targets.subList(0, 4).stream().map(HttpPageProbe.Target::port).toList());
+        assertThat(answers.values()).allSatisfy(a -> assertThat(a.error()).startsWith("no answer within 2.0 s"));
+        assertThat(answers.get(targets.get(3).port()).containerId()).isEqualTo("c3");
+        // four hanging servers at once take one timeout (2 s), not four one after another (8 s)
+        assertThat(seconds).isLessThan(5);
     }
 
     private static void sleep(long millis) {

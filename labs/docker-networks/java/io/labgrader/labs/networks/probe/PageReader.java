@@ -10,17 +10,13 @@ import io.labgrader.probe.http.HttpPageProbe;
 import org.jsoup.Jsoup;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * GETs the page behind every published TCP port of every running container, a few at a time, each bounded in time
- * and size by {@link HttpPageProbe}, and records what answered with a SHA-256 of the page.
+ * GETs the page behind every published TCP port of every running container with {@link HttpPageProbe#getAll} (a few
+ * at a time, each bounded in time and size), and records what answered with a SHA-256 of the page.
  */
 final class PageReader {
 
@@ -43,38 +39,19 @@ final class PageReader {
     }
 
     void read(List<NetContainer> containers) {
-        Map<Integer, String> targets = new LinkedHashMap<>(); // host port -> container; one GET per host port
+        Map<Integer, HttpPageProbe.Target> targets = new LinkedHashMap<>(); // one GET per host port
         for (NetContainer c : containers) {
             if (c.running()) {
                 c.ports().stream().filter(p -> "tcp".equals(p.protocol()) && p.hostPort() != null)
-                        .forEach(p -> targets.putIfAbsent(p.hostPort(), c.id()));
+                        .forEach(p -> targets.putIfAbsent(p.hostPort(), new HttpPageProbe.Target(c.id(), host, p.hostPort())));
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "net-page");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> pages = new ArrayList<>();
-            targets.entrySet().stream().limit(max).forEach(t -> pages.add(pool.submit(() -> read(t.getValue(), t.getKey()))));
-            for (Future<?> page : pages) {
-                try {
-                    page.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    // read() records its own failure; an exception here is a bug in recording, not the student's
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt(); // check is ending: the pages read so far are recorded
-                    return;
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        http.getAll(targets.values(), max, source, this::record);
     }
 
-    private void read(String containerId, int port) {
-        HttpPageProbe.Answer answer = http.get(host, port, containerId, source);
+    private void record(HttpPageProbe.Target target, HttpPageProbe.Answer answer) {
+        String containerId = target.containerId();
+        int port = target.port();
         HttpProbed o = answer.observation();
         byte[] body = answer.body();
         if (body == null) {
