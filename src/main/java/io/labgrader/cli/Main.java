@@ -27,6 +27,11 @@ public final class Main implements Runnable {
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
 
     static {
+        // picocli looks for Groovy's Closure class (annotations holding closures) unless told not to: a failed class
+        // lookup through the whole jar on every start, for a feature labgrader does not use. Its documented switch.
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
         SUBCOMMANDS.put("check", CheckCommand::new);
         SUBCOMMANDS.put("watch", WatchCommand::new);
         SUBCOMMANDS.put("grade", GradeCommand::new);
