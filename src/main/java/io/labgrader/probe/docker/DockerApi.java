@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,20 +55,24 @@ public final class DockerApi implements Closeable {
         return endpoint;
     }
 
+    /** Calls asked for ahead ({@link #prefetch}), by path, until {@link #get} takes them. */
+    private final Map<String, Future<byte[]>> prefetched = new ConcurrentHashMap<>();
+
+    /**
+     * Starts GETs whose answers will be asked for soon, all at once: a snapshot's independent questions then cost
+     * one round trip to the engine instead of one each. {@link #get} of such a path takes its answer, bounded and
+     * checked as any other; a path is fetched ahead once.
+     */
+    public void prefetch(String... paths) {
+        for (String path : paths) {
+            prefetched.computeIfAbsent(path, this::submit);
+        }
+    }
+
     /** GET {@code path}; the body as sent, or an exception that says what went wrong. */
     public byte[] get(String path) throws DockerCallException {
-        Future<byte[]> call = calls.submit(() -> {
-            DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                    .method(DockerHttpClient.Request.Method.GET).path(path).build();
-            try (DockerHttpClient.Response response = client.execute(request)) {
-                byte[] body = readBounded(response.getBody());
-                if (response.getStatusCode() / 100 != 2) {
-                    throw new DockerCallException(Problem.OTHER, "HTTP " + response.getStatusCode() + " for " + path + ": "
-                            + new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).strip());
-                }
-                return body;
-            }
-        });
+        Future<byte[]> ahead = prefetched.remove(path);
+        Future<byte[]> call = ahead != null ? ahead : submit(path);
         try {
             // the transport has its own timeouts; this bound also covers DNS, TLS and a stalled body
             return call.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
@@ -79,6 +85,21 @@ public final class DockerApi implements Closeable {
             Thread.currentThread().interrupt();
             throw new DockerCallException(Problem.OTHER, "interrupted");
         }
+    }
+
+    private Future<byte[]> submit(String path) {
+        return calls.submit(() -> {
+            DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                    .method(DockerHttpClient.Request.Method.GET).path(path).build();
+            try (DockerHttpClient.Response response = client.execute(request)) {
+                byte[] body = readBounded(response.getBody());
+                if (response.getStatusCode() / 100 != 2) {
+                    throw new DockerCallException(Problem.OTHER, "HTTP " + response.getStatusCode() + " for " + path + ": "
+                            + new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).strip());
+                }
+                return body;
+            }
+        });
     }
 
     /** Opens a streaming GET (the event stream). The caller reads the stream and closes the response. */

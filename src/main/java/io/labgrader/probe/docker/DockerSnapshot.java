@@ -33,6 +33,10 @@ public final class DockerSnapshot {
 
     static final String CONTAINER_EVENTS = URLEncoder.encode("{\"type\":[\"container\"]}", StandardCharsets.UTF_8);
     /** A student's machine may hold many containers; the lab is about a few. */
+    private static final String VERSION = "/version";
+    private static final String INFO = "/info";
+    private static final String IMAGES = "/images/json";
+    private static final String CONTAINERS = "/containers/json?all=1";
     static final int MAX_CONTAINERS = 200;
     static final int MAX_PORT_PROBES = 20;
 
@@ -52,6 +56,8 @@ public final class DockerSnapshot {
 
     /** The whole snapshot. Failures of single calls are recorded where possible and never abort the rest. */
     public void take(Instant eventsSince) throws IOException {
+        // the questions that do not depend on another answer go out at once; answers are still recorded in this order
+        api.prefetch(VERSION, INFO, IMAGES, CONTAINERS);
         engine();
         images();
         List<ContainerObserved> containers = containers();
@@ -70,8 +76,8 @@ public final class DockerSnapshot {
     }
 
     public EngineObserved engine() throws IOException {
-        byte[] version = api.get("/version");
-        byte[] info = api.get("/info");
+        byte[] version = api.get(VERSION);
+        byte[] info = api.get(INFO);
         JsonNode v = Json.mapper().readTree(version);
         JsonNode i = Json.mapper().readTree(info);
         String raw = bundle.saveRaw("version.json", version);
@@ -93,7 +99,7 @@ public final class DockerSnapshot {
     }
 
     void images() throws IOException {
-        byte[] body = api.get("/images/json");
+        byte[] body = api.get(IMAGES);
         List<ImagesListed.Image> images = new ArrayList<>();
         for (JsonNode image : Json.mapper().readTree(body)) {
             List<String> tags = new ArrayList<>();
@@ -107,7 +113,7 @@ public final class DockerSnapshot {
     /** Lists all containers, then inspects each. */
     public List<ContainerObserved> containers() throws IOException {
         Instant listedAt = bundle.clock().instant();
-        byte[] body = api.get("/containers/json?all=1");
+        byte[] body = api.get(CONTAINERS);
         String raw = bundle.saveRaw("containers.json", body);
         List<ContainersListed.Listed> listed = DockerJson.listed(Json.mapper().readTree(body));
         bundle.record(new ContainersListed(listedAt, source, listed, raw));
