@@ -1,17 +1,12 @@
 package io.labgrader.batch;
 
-import io.labgrader.grading.CriterionResult;
 import io.labgrader.grading.GradeResult;
 import io.labgrader.evidence.RawCaptures;
 import io.labgrader.grading.LoadedEvidence;
-import io.labgrader.grading.Outcome;
 import io.labgrader.grading.SuiteRunner;
-import io.labgrader.report.SafeText;
 import io.labgrader.report.StudentReports;
 import io.labgrader.module.LabModule;
 import io.labgrader.module.Labs;
-import io.labgrader.rubric.Criterion;
-import io.labgrader.rubric.LocalizedText;
 import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Rubric;
@@ -48,9 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * before, stay complete, and no class report is written.
  *
  * <p>Helpers hold the parts: {@link StudentSlots} the waits, {@link InBatchOrder} the hand-over in batch order,
- * {@link OutputFolders} the housekeeping. This class stays above 300 lines because of its public nested types
- * (Settings, Listener, InputException, which the command uses) and the per-student grading with summarise and
- * normalise, whose comparison lines are kept in place while the lab's report sections replace them (issue 12, part 5).
+ * {@link OutputFolders} the housekeeping, {@link StudentGrades} what one student's grading becomes. The public nested
+ * types (Settings, Listener, InputException) are the command's view of a batch and stay here.
  */
 public final class BatchGrader {
 
@@ -295,11 +289,11 @@ public final class BatchGrader {
                 collusion.add(s.index(), scan.fingerprints());
                 fingerprints = scan.fingerprints();
             }
-            result = normalise(runner.grade(evidence, clock), clock.instant());
+            result = StudentGrades.normalise(runner.grade(evidence, clock), clock.instant());
         } catch (Rejection r) {
-            result = rejected(r.reason(), shown, clock.instant());
+            result = StudentGrades.rejected(rubric, r.reason(), shown, clock.instant());
         } catch (RuntimeException | OutOfMemoryError e) {   // what the failed student held is garbage now
-            result = rejected(fault(e), shown, clock.instant());
+            result = StudentGrades.rejected(rubric, StudentGrades.fault(e), shown, clock.instant());
         } finally {
             if (held != null) {
                 held.close();
@@ -317,57 +311,6 @@ public final class BatchGrader {
                     Messages.CORE.get(language, "batch.reportsUnwritable", dir, e.getMessage()),
                     flags, "", shown), fingerprints);
         }
-        return new Graded(summarise(s, result, flags, shown), fingerprints);
-    }
-
-    private StudentResult summarise(Submission s, GradeResult result, List<Flag> flags, String shown) {
-        Language language = settings.language();
-        List<Outcome> outcomes = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        for (CriterionResult c : result.criteria()) {
-            outcomes.add(c.outcome());
-            notes.add(c.outcome() == Outcome.PASSED ? "" : SafeText.oneLine(c.message().in(language)));
-        }
-        boolean gradable = !result.nothingGradable();
-        String reason = gradable ? "" : result.criteria().stream().map(c -> SafeText.oneLine(c.message().in(language)))
-                .filter(m -> !m.isEmpty()).findFirst().orElse("");
-        return new StudentResult(s, gradable, result.score(), result.maxScore(), outcomes, notes, reason, flags,
-                gradable ? Feedback.html(result, language) : "", shown, io.labgrader.report.LabSections.numbers(result));
-    }
-
-    /**
-     * The result as reports show it: the run's one timestamp, and no durations, so that a rerun writes the same
-     * bytes. The evidence is already named as in the submissions folder: it was read from there, not unpacked.
-     */
-    static GradeResult normalise(GradeResult raw, Instant gradedAt) {
-        List<CriterionResult> criteria = new ArrayList<>();
-        for (CriterionResult c : raw.criteria()) {
-            LocalizedText message = c.message() == null ? LocalizedText.same("") : c.message();
-            criteria.add(new CriterionResult(c.id(), c.section(), c.title(), c.outcome(), c.points(), c.maxPoints(),
-                    message, c.hint(), 0));
-        }
-        return new GradeResult(raw.rubricId(), raw.rubricTitle(), raw.rubricSha256(), raw.evidence(), gradedAt, criteria, raw.sections());
-    }
-
-    GradeResult rejected(LocalizedText reason, String shown, Instant gradedAt) {
-        return rejected(rubric, reason, shown, gradedAt);
-    }
-
-    /** The reason when grading a submission failed in labgrader itself, not because of the submission. */
-    static LocalizedText fault(Throwable e) {
-        if (e instanceof OutOfMemoryError) {
-            return Messages.CORE.text("batch.outOfMemory");
-        }
-        return Messages.CORE.text("batch.crashed", e.getClass().getSimpleName(), e.getMessage());
-    }
-
-    /** A submission that could not be graded at all: every criterion NOT_GRADABLE with the reason. */
-    static GradeResult rejected(Rubric rubric, LocalizedText reason, String shown, Instant gradedAt) {
-        List<CriterionResult> criteria = new ArrayList<>();
-        for (Criterion c : rubric.criteria()) {
-            criteria.add(new CriterionResult(c.id(), c.section(), c.title(), Outcome.NOT_GRADABLE, 0, c.points(), reason,
-                    LocalizedText.same(""), 0));
-        }
-        return new GradeResult(rubric.id(), rubric.title(), rubric.sha256(), shown, gradedAt, criteria);
+        return new Graded(StudentGrades.summary(s, result, flags, shown, language), fingerprints);
     }
 }

@@ -42,12 +42,12 @@ public final class OneSubmission {
             BundleFiles bundle = new SubmissionPreparer(folder, limits).prepare(submission, work);
             LoadedEvidence evidence = LoadedEvidence.of(bundle.shown(), bundle.manifest(), bundle.journal(), RawCaptures.of(bundle.raw()));
             try (SuiteRunner runner = new SuiteRunner(rubric, language)) {
-                return BatchGrader.normalise(runner.grade(evidence, clock), now);
+                return StudentGrades.normalise(runner.grade(evidence, clock), now);
             }
         } catch (Rejection r) {
-            return BatchGrader.rejected(rubric, r.reason(), shown, now);
+            return StudentGrades.rejected(rubric, r.reason(), shown, now);
         } catch (IOException | RuntimeException e) {
-            return BatchGrader.rejected(rubric, BatchGrader.fault(e), shown, now);
+            return StudentGrades.rejected(rubric, StudentGrades.fault(e), shown, now);
         } finally {
             if (work != null) {
                 AtomicFiles.deleteQuietly(work);

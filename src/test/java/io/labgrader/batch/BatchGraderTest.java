@@ -81,9 +81,9 @@ class BatchGraderTest {
         }
         // the very report `labgrader grade alice` writes, VMs found and all, apart from where the evidence was
         assertThat(BatchKit.read(out().resolve("students/alice/report.json"))).isEqualTo(new io.labgrader.report.JsonReport()
-                .render(BatchKit.named(BatchGrader.normalise(single(BatchKit.PERFECT), BatchKit.T1), "alice"), Language.EN));
+                .render(BatchKit.named(StudentGrades.normalise(single(BatchKit.PERFECT), BatchKit.T1), "alice"), Language.EN));
         assertThat(BatchKit.read(out().resolve("students/alice/report.md"))).isEqualTo(new io.labgrader.report.MarkdownReport()
-                .render(BatchKit.named(BatchGrader.normalise(single(BatchKit.PERFECT), BatchKit.T1), "alice"), Language.EN));
+                .render(BatchKit.named(StudentGrades.normalise(single(BatchKit.PERFECT), BatchKit.T1), "alice"), Language.EN));
         assertThat(BatchKit.read(out().resolve("students/alice/report.md"))).contains("ubuntu-lab-");
         // outcomes and messages too, not only the score
         GradeResult alone = single(BatchKit.WRONG_PORT);

@@ -104,7 +104,7 @@ class ClassReportsTest {
     @Test
     @DisplayName("GradescopeReport renders German texts too")
     void gradescopeGerman() {
-        GradeResult r = BatchGrader.normalise(io.labgrader.grading.Grading.grade(BatchKit.rubric(), BatchKit.WRONG_PORT,
+        GradeResult r = StudentGrades.normalise(io.labgrader.grading.Grading.grade(BatchKit.rubric(), BatchKit.WRONG_PORT,
                 Language.DE, java.time.Clock.systemUTC()), BatchKit.T1);
         String json = new GradescopeReport().render(r, Language.DE);
         assertThat(json).contains("\"name\" : \"docker.nginx-port · Port 8080 veröffentlicht\"").contains("\\n\\nHinweis: ")
