@@ -50,6 +50,10 @@ class WindowsLaunchersTest {
         List<String> javaCalls = lines.stream().filter(l -> l.startsWith("& $java ")).toList();
         assertThat(javaCalls).hasSize(1);
         assertThat(javaCalls.get(0)).endsWith(" -jar (Join-Path $lgHome 'labgrader.jar') @args").contains(" -Xmx512m ");
+        // Windows PowerShell 5.1 passes -Dname.with.dots=value to a native command split at the first dot
+        // (-Dname and .with.dots=value); only a quoted argument reaches java whole
+        assertThat(javaCalls.get(0).split(" ")).filteredOn(a -> a.contains("-D"))
+                .as("system properties in the java call").isNotEmpty().allMatch(a -> a.matches("'-D[^']+'"));
         assertThat(lines).contains("$lgHome = $PSScriptRoot", "exit $LASTEXITCODE");
         assertThat(lines).noneMatch(l -> !l.startsWith("#") && l.matches("(?i).*(\\$args\\[|\\b(mvn|git|curl|wget|Invoke-WebRequest)\\b).*"));
     }
