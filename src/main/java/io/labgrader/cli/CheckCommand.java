@@ -61,8 +61,8 @@ final class CheckCommand implements Callable<Integer> {
         try {
             bound.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof CompletionException wrapped && wrapped.getCause() instanceof RubricException problems) {
-                throw problems;
+            if (e.getCause() instanceof RubricException problems) {
+                throw problems; // Main reports it as for any invalid rubric: the problems, exit 2
             }
             throw e;
         }

@@ -159,6 +159,27 @@ class CliTest {
     }
 
     @Test
+    @DisplayName("a rubric whose criterion has no grading method: check says so and exits with 2, keeping what its probes saw")
+    void unboundCriterionInCheck() throws Exception {
+        Path rubric = dir.resolve("rubric.yml");
+        Files.writeString(rubric, Files.readString(Path.of("rubric.yml")).replaceFirst("    criteria:\n",
+                "    criteria:\n      - id: docker.no-such-grader\n        points: 1\n        title:\n"
+                        + "          de: Gibt es nicht\n          en: Does not exist\n"));
+        Path evidence = dir.resolve("evidence");
+        String problem = "labgrader: the rubric is invalid:\n  " + rubric + ":13: criterion 'docker.no-such-grader' has no"
+                + " grading method (no @Criterion(\"docker.no-such-grader\") in graders/)";
+
+        assertThat(Main.execute("rubric", "--rubric", rubric.toString())).isEqualTo(2);
+        assertThat(err().replace("\r\n", "\n")).startsWith(problem);
+        err.reset();
+        // the binding to the suites is checked beside the probes: the problem is the same, the evidence is kept
+        assertThat(Main.execute("check", "--rubric", rubric.toString(), "--evidence", evidence.toString())).isEqualTo(2);
+        assertThat(err().replace("\r\n", "\n")).startsWith(problem).doesNotContain("fault in labgrader");
+        assertThat(evidence.resolve("journal.jsonl")).isNotEmptyFile();
+        assertThat(evidence.resolve("manifest.json")).isNotEmptyFile();
+    }
+
+    @Test
     @DisplayName("--evidence: the same option, default and help in check, watch and replay")
     void evidenceOption() {
         picocli.CommandLine cli = Main.commandLine(null);
