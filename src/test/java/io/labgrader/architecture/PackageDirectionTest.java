@@ -35,9 +35,10 @@ class PackageDirectionTest {
                 // SafeText and MarkdownReport.escape, so that every report escapes a student's text the same way
                 .whereLayer("report").mayOnlyBeAccessedByLayers("lab", "batch", "cli")
                 .whereLayer("lab").mayNotBeAccessedByAnyLayer()
-                .whereLayer("module").mayOnlyBeAccessedByLayers("lab", "report", "batch", "cli")
-                // module: ProbeRun carries the Docker connection that check opens early (see CoreKnowsNoLabTest)
-                .whereLayer("probe").mayOnlyBeAccessedByLayers("lab", "module", "cli")
+                // probe: a live source (the Docker Engine, probe.docker) implements module's LiveSource service interface
+                .whereLayer("module").mayOnlyBeAccessedByLayers("probe", "lab", "report", "batch", "cli")
+                // cli: replay runs the student's script with the one process runner (probe.process)
+                .whereLayer("probe").mayOnlyBeAccessedByLayers("lab", "cli")
                 .whereLayer("grading").mayOnlyBeAccessedByLayers("lab", "module", "report", "batch", "cli")
                 .whereLayer("evidence").mayOnlyBeAccessedByLayers("probe", "grading", "module", "lab", "report", "batch", "cli")
                 .whereLayer("rubric").mayOnlyBeAccessedByLayers("grading", "module", "lab", "report", "batch", "cli")

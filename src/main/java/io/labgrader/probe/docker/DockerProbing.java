@@ -5,6 +5,7 @@ import io.labgrader.evidence.JournalTail;
 import io.labgrader.evidence.Json;
 import io.labgrader.evidence.docker.EngineUnreachable;
 import io.labgrader.evidence.docker.EventHistoryRead;
+import io.labgrader.module.LiveConnection;
 import io.labgrader.probe.http.HttpPageProbe;
 
 import java.io.IOException;
@@ -41,8 +42,15 @@ public final class DockerProbing {
         return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
     }
 
-    /** An engine connection being made, or the record of why none could be. */
-    public record Connection(DockerApi api, DockerUnreachableException unreachable) {
+    /** An engine connection, or the record of why none could be made. */
+    public record Connection(DockerApi api, DockerUnreachableException unreachable) implements LiveConnection {
+
+        @Override
+        public void close() {
+            if (api != null) {
+                api.close();
+            }
+        }
     }
 
     /**
@@ -59,6 +67,11 @@ public final class DockerProbing {
      */
     public static CompletableFuture<Connection> connectAsync(List<DockerEndpoint> endpoints, Clock clock, String source) {
         return CompletableFuture.supplyAsync(() -> connect(endpoints, clock, source));
+    }
+
+    /** Finds the engine on this machine and connects to it, on the caller's thread. */
+    static Connection connect(Clock clock, String source) {
+        return connect(endpoints(), clock, source);
     }
 
     private static Connection connect(List<DockerEndpoint> endpoints, Clock clock, String source) {
