@@ -107,7 +107,7 @@ public final class DockerVsVmLab implements LabModule {
             public void observe(ProbeRun run) {
                 // check opened the connection for every probe; a run given none (a probe observed alone) opens its own
                 DockerProbing.Connection connection = run.connection(DockerProbing.Connection.class)
-                        .orElseGet(() -> DockerProbing.connectAsync(DockerProbing.endpoints(), run.bundle().clock(), run.source()).join());
+                        .orElseGet(() -> DockerProbing.connect(run.bundle().clock(), run.source()));
                 DockerProbing.check(run.bundle(), connection, run.source(), run.historyFloor());
             }
 

@@ -12,7 +12,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * service interface (module), then reports, batch grading, and the command on top. Arrows point down and never back
  * up. A lab (io.labgrader.lab.., the first one's home in graders/, and io.labgrader.labs.., the others) is used by no
  * package: the engine finds its module with ServiceLoader. Its grading suites stand on grading, rubric and evidence
- * only; its module wiring (e.g. io.labgrader.lab.module) also hands the engine its probes.
+ * only; its module wiring (e.g. io.labgrader.lab.module) also hands the engine its probes. module uses no probe: the
+ * one live system the commands read whatever the lab, the Docker Engine, stands behind module's LiveSource service
+ * interface, which probe.docker implements and ServiceLoader finds (as the labs implement LabModule).
  */
 class PackageDirectionTest {
 

@@ -43,8 +43,7 @@ public final class NetworksProbe implements LabProbe {
         Optional<DockerProbing.Connection> given = run.connection(DockerProbing.Connection.class);
         // watch opens no connection for the probes it does not follow: this probe then opens its own
         boolean own = given.isEmpty();
-        DockerProbing.Connection docker = given.orElseGet(
-                () -> DockerProbing.connectAsync(DockerProbing.endpoints(), bundle.clock(), run.source()).join());
+        DockerProbing.Connection docker = given.orElseGet(() -> DockerProbing.connect(bundle.clock(), run.source()));
         if (docker.api() == null) {
             bundle.record(new NetUnreachable(started, run.source(), id, attempts(docker.unreachable().observation())));
             return;
