@@ -23,8 +23,10 @@ import io.labgrader.lab.LabSuites;
 import io.labgrader.lab.LabText;
 import io.labgrader.module.LabModule;
 import io.labgrader.module.LabProbe;
+import io.labgrader.module.LiveSource;
 import io.labgrader.module.ProbeRun;
 import io.labgrader.module.ReportSection;
+import io.labgrader.probe.docker.DockerLiveSource;
 import io.labgrader.probe.docker.DockerProbing;
 import io.labgrader.probe.vm.VmProbing;
 import io.labgrader.rubric.LocalizedText;
@@ -103,12 +105,15 @@ public final class DockerVsVmLab implements LabModule {
         probes.put("docker", new LabProbe() {
             @Override
             public void observe(ProbeRun run) {
-                DockerProbing.check(run.bundle(), run.docker(), run.source(), run.historyFloor());
+                // check opened the connection for every probe; a run given none (a probe observed alone) opens its own
+                DockerProbing.Connection connection = run.connection(DockerProbing.Connection.class)
+                        .orElseGet(() -> DockerProbing.connect(run.bundle().clock(), run.source()));
+                DockerProbing.check(run.bundle(), connection, run.source(), run.historyFloor());
             }
 
             @Override
-            public boolean followsDockerEvents() {
-                return true;
+            public Optional<Class<? extends LiveSource>> followedBy() {
+                return Optional.of(DockerLiveSource.class);
             }
         });
         probes.put("vm", run -> VmProbing.check(run.bundle(), run.source()));

@@ -3,7 +3,8 @@ package io.labgrader.cli;
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceException;
 import io.labgrader.grading.RubricBinding;
-import io.labgrader.probe.docker.DockerProbing;
+import io.labgrader.module.LiveConnection;
+import io.labgrader.module.LiveSources;
 import io.labgrader.rubric.Rubric;
 import io.labgrader.rubric.RubricException;
 import picocli.CommandLine.Command;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Mixin;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,9 +31,9 @@ final class CheckCommand implements Callable<Integer> {
     CommonOptions.EvidenceOption evidence;
 
     /**
-     * A check is mostly start-up: connecting to the engine, JUnit's discovery of the suites and the probes each use
-     * their own thread where they can. The engine is found while the rubric is read; the rubric's binding to its
-     * suites is checked while the probes look. A rubric that cannot be read writes nothing; one whose criteria do
+     * A check is mostly start-up: connecting to the live sources (the Docker Engine), JUnit's discovery of the
+     * suites and the probes each use their own thread where they can. The sources are found while the rubric is
+     * read; the rubric's binding to its suites is checked while the probes look. A rubric that cannot be read writes nothing; one whose criteria do
      * not bind to the suites is reported (exit 2) after the probes have kept what they saw.
      */
     @Override
@@ -39,24 +41,20 @@ final class CheckCommand implements Callable<Integer> {
         Timings.mark("main");
         Clock clock = Clock.systemUTC();
         Instant floor = history.floor(clock);
-        CompletableFuture<DockerProbing.Connection> docker = DockerProbing.connectAsync(clock, "check");
+        CompletableFuture<List<LiveConnection>> live = LiveSources.connectAsync(clock, "check");
         Rubric rubric;
         try {
             rubric = RubricSource.read(options.rubric, options.lab);
         } catch (RubricException | RubricSource.LabChoiceException e) {
-            docker.thenAccept(c -> {
-                if (c.api() != null) {
-                    c.api().close();
-                }
-            });
+            live.thenAccept(connections -> connections.forEach(LiveConnection::close));
             throw e; // Main reports it: the problems, exit 2
         }
         CompletableFuture<Void> bound = CompletableFuture.runAsync(() -> bind(rubric), CheckCommand::onItsOwnThread);
         EvidenceBundle bundle = evidence.open(rubric, clock);
         Timings.mark("evidence opened");
-        DockerProbing.Connection connection = docker.join();
+        List<LiveConnection> connections = live.join();
         Timings.mark("docker connected");
-        LiveProbes.checkOnce(rubric, bundle, connection, "check", floor);
+        LiveProbes.checkOnce(rubric, bundle, connections, "check", floor);
         Timings.mark("probes done");
         try {
             bound.join();

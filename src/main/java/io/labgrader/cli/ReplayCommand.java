@@ -4,8 +4,9 @@ import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceException;
 import io.labgrader.hashing.Hashes;
 import io.labgrader.evidence.Json;
-import io.labgrader.probe.docker.DockerEndpoint;
-import io.labgrader.probe.docker.DockerProbing;
+import io.labgrader.module.LivePlace;
+import io.labgrader.module.LiveSource;
+import io.labgrader.module.LiveSources;
 import io.labgrader.probe.process.CommandResult;
 import io.labgrader.probe.process.ProcessCommandRunner;
 import io.labgrader.probe.process.ProcessOptions;
@@ -26,11 +27,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * Replays a student's exercise script (the lab's docker commands) against a Docker Engine while watching it, as
@@ -89,17 +93,20 @@ final class ReplayCommand implements Callable<Integer> {
         EvidenceBundle bundle = evidence.open(rubric, clock);
         // only the replay counts as replayed: the engine's older history (another class, another job) is not read
         Instant floor = clock.instant();
-        List<DockerEndpoint> endpoints = DockerProbing.endpoints();
-        // the VM part is not replayed: a CI job has no hypervisor, and the script is about Docker
-        DockerEndpoint endpoint = DockerProbing.check(bundle, endpoints, "replay", floor);
+        // the live sources (the Docker Engine), whatever the lab's probes: the VM part is not replayed, a CI job has
+        // no hypervisor, and the script is about Docker
+        List<WhileWatching.Reached> reached = new ArrayList<>();
+        for (LiveSource source : LiveSources.all()) {
+            List<? extends LivePlace> places = source.places();
+            source.snapshot(bundle, places, "replay", floor).ifPresentOrElse(p -> reached.add(new WhileWatching.Reached(source, p)),
+                    () -> System.err.println(Messages.CORE.get(language, "cli.replay.noEngine", places, script)));
+        }
         boolean replayed = false;
-        if (endpoint == null) {
-            System.err.println(Messages.CORE.get(language, "cli.replay.noEngine", endpoints, script));
-        } else {
-            ScriptRun run = replay(bundle, endpoint, clock, floor, language);
+        if (reached.size() == LiveSources.all().size()) {
+            ScriptRun run = replay(bundle, reached, clock, floor, language);
             replayed = run.error() == null;
             keep(bundle, run);
-            DockerProbing.check(bundle, List.of(endpoint), "replay", floor); // what is left at the end: removed or not
+            WhileWatching.lastLooks(reached, bundle, "replay", floor); // what is left at the end: removed or not
         }
         try {
             bundle.writeManifest();
@@ -112,12 +119,14 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /** Watches the engine while the script runs; returns how the script ended. */
-    private ScriptRun replay(EvidenceBundle bundle, DockerEndpoint endpoint, Clock clock, Instant floor, Language language) {
+    private ScriptRun replay(EvidenceBundle bundle, List<WhileWatching.Reached> reached, Clock clock, Instant floor,
+                             Language language) {
         PrintStream log = System.err;
-        log.println(Messages.CORE.get(language, "cli.replay.running", script, timeoutSeconds, endpoint));
-        ScriptRun run = WhileWatching.run(bundle, endpoint, clock, floor, "replay", Duration.ofSeconds(portDeadlineSeconds),
-                log, () -> runScript(endpoint, clock, log),
-                () -> new ScriptRun(script.toString(), null, endpoint.toString(), clock.instant(), clock.instant(), null,
+        String engine = reached.stream().map(r -> r.place().toString()).collect(Collectors.joining(", "));
+        log.println(Messages.CORE.get(language, "cli.replay.running", script, timeoutSeconds, engine));
+        ScriptRun run = WhileWatching.run(reached, bundle, floor, "replay", Duration.ofSeconds(portDeadlineSeconds),
+                log, () -> runScript(reached, engine, clock, log),
+                () -> new ScriptRun(script.toString(), null, engine, clock.instant(), clock.instant(), null,
                         false, timeoutSeconds, 0, false, "", "the engine stopped answering before the script started"));
         if (run.error() != null) {
             log.println("labgrader: " + script + ": " + run.error());
@@ -130,39 +139,34 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs the script with bash: DOCKER_HOST (or DOCKER_CONTEXT, for an engine found through a docker context)
-     * names the engine being watched, so that its docker commands and
-     * labgrader see the same engine; LABGRADER_PORT_HOST is where that engine's published ports answer
-     * (localhost, or e.g. "docker" for GitLab's dind service).
+     * Runs the script with bash, in the environment that names the places being watched (for the Docker Engine:
+     * DOCKER_HOST or DOCKER_CONTEXT, and LABGRADER_PORT_HOST, see DockerEndpoint), so that its docker commands and
+     * labgrader see the same engine.
      */
-    private ScriptRun runScript(DockerEndpoint endpoint, Clock clock, PrintStream log) {
+    private ScriptRun runScript(List<WhileWatching.Reached> reached, String engine, Clock clock, PrintStream log) {
         Instant started = clock.instant();
         String sha256;
         try {
             sha256 = Hashes.sha256(Files.readAllBytes(script));
         } catch (IOException e) {
-            return new ScriptRun(script.toString(), null, endpoint.toString(), started, clock.instant(), null, false,
+            return new ScriptRun(script.toString(), null, engine, started, clock.instant(), null, false,
                     timeoutSeconds, 0, false, "", "cannot run bash: " + e.getMessage());
         }
         Map<String, String> env = new LinkedHashMap<>();
-        Set<String> removed = Set.of();
-        if (endpoint.context() != null) {
-            // the same context, so that the script's docker commands also get its TLS material
-            removed = Set.of("DOCKER_HOST");
-            env.put("DOCKER_CONTEXT", endpoint.context());
-        } else {
-            env.put("DOCKER_HOST", endpoint.uri().toString());
+        Set<String> removed = new LinkedHashSet<>();
+        for (WhileWatching.Reached r : reached) {
+            env.putAll(r.place().scriptEnvironment());
+            removed.addAll(r.place().scriptEnvironmentRemoved());
         }
-        env.put("LABGRADER_PORT_HOST", endpoint.portHost());
         // no input: a script waiting for a keypress must not hang the job; its output is shown as it comes
         CommandResult result = ProcessCommandRunner.run(List.of("bash", script.toAbsolutePath().toString()),
                 Duration.ofSeconds(timeoutSeconds), ProcessOptions.script(env, removed, log::println, MAX_KEPT_OUTPUT));
         if (result.startError() != null) {
-            return new ScriptRun(script.toString(), sha256, endpoint.toString(), started, clock.instant(), null, false,
+            return new ScriptRun(script.toString(), sha256, engine, started, clock.instant(), null, false,
                     timeoutSeconds, 0, false, "", "cannot run bash: " + result.startError());
         }
         Integer exit = result.timedOut() ? null : result.exitCode();
-        return new ScriptRun(script.toString(), sha256, endpoint.toString(), started, clock.instant(), exit,
+        return new ScriptRun(script.toString(), sha256, engine, started, clock.instant(), exit,
                 result.timedOut(), timeoutSeconds, result.stdoutBytes(), result.truncated(), result.stdout(), null);
     }
 

@@ -3,8 +3,7 @@ package io.labgrader.cli;
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceException;
 import io.labgrader.module.LabProbe;
-import io.labgrader.probe.docker.DockerEndpoint;
-import io.labgrader.probe.docker.DockerProbing;
+import io.labgrader.module.LiveSource;
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.Rubric;
@@ -55,18 +54,18 @@ final class WatchCommand implements Callable<Integer> {
         stopOnSignals(stop, language);
         Clock clock = Clock.systemUTC();
         EvidenceBundle bundle = evidence.open(rubric, clock);
-        List<DockerEndpoint> endpoints = DockerProbing.endpoints();
         Instant floor = history.floor(clock);
         Map<String, LabProbe> probes = LiveProbes.of(rubric); // those the rubric's sections declare
+        List<LiveSource> followed = LiveProbes.followed(probes); // the Docker Engine, for the first lab
         LiveProbes.observeUnfollowed(probes, bundle, "watch", floor); // what exists when watching starts (the VMs)
-        DockerEndpoint endpoint = LiveProbes.followsDocker(probes) ? DockerProbing.check(bundle, endpoints, "watch", floor) : null;
-        if (endpoint != null) {
-            follow(bundle, endpoint, language, clock, floor, stop);
-            DockerProbing.check(bundle, List.of(endpoint), "watch", floor); // what is left at the end: removed or not
+        List<WhileWatching.Reached> reached = WhileWatching.firstLooks(followed, bundle, "watch", floor);
+        if (!reached.isEmpty()) {
+            follow(bundle, reached, language, floor, stop);
+            WhileWatching.lastLooks(reached, bundle, "watch", floor); // what is left at the end: removed or not
             // VMs again at the end: a student who creates or starts the VM while watch runs has done the lab too.
             // Between the two, VMs are not followed: they change slowly, and every look keeps their descriptions.
             LiveProbes.observeUnfollowed(probes, bundle, "watch", floor);
-        } else if (!LiveProbes.followsDocker(probes)) {
+        } else if (followed.isEmpty()) {
             lookUntilStopped(probes, bundle, language, floor, stop);
         }
         try {
@@ -77,10 +76,10 @@ final class WatchCommand implements Callable<Integer> {
         return GradeAndReport.run(rubric, evidence.dir, options, clock, System.out, System.err);
     }
 
-    private void follow(EvidenceBundle bundle, DockerEndpoint endpoint, Language language, Clock clock, Instant floor,
+    private void follow(EvidenceBundle bundle, List<WhileWatching.Reached> reached, Language language, Instant floor,
                         CountDownLatch stop) {
-        System.err.println(Messages.CORE.get(language, "cli.watch.watching", endpoint));
-        WhileWatching.run(bundle, endpoint, clock, floor, "watch", Duration.ofSeconds(portDeadlineSeconds), System.err, () -> {
+        reached.forEach(r -> System.err.println(Messages.CORE.get(language, "cli.watch.watching", r.place())));
+        WhileWatching.run(reached, bundle, floor, "watch", Duration.ofSeconds(portDeadlineSeconds), System.err, () -> {
             try {
                 if (durationSeconds != null) {
                     stop.await(durationSeconds, TimeUnit.SECONDS);

@@ -1,5 +1,7 @@
 package io.labgrader.module;
 
+import java.util.Optional;
+
 /**
  * Reads one part of the live machine into the evidence bundle. It writes observations, never verdicts; whatever
  * goes wrong is itself recorded as an observation, so a probe returns normally and within its time bound.
@@ -10,11 +12,11 @@ public interface LabProbe {
     void observe(ProbeRun run);
 
     /**
-     * Whether this probe takes a snapshot of the Docker Engine that watch replaces by following the engine's events
-     * (snapshot at the start, every event, snapshot at the end: the engine's watcher in the command). The other
-     * probes watch observes at its start and end.
+     * The live source whose events watch follows in place of this probe's looks, when this probe takes a snapshot of
+     * it (snapshot at the start, every event, snapshot at the end: {@link LiveSource#whileFollowing}); empty for the
+     * other probes, which watch observes at its start and end.
      */
-    default boolean followsDockerEvents() {
-        return false;
+    default Optional<Class<? extends LiveSource>> followedBy() {
+        return Optional.empty();
     }
 }

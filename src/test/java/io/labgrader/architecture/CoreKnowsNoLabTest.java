@@ -19,14 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * graders/, and io.labgrader.labs.. for the others), its journal records (evidence.docker, evidence.vm, evidence.http,
  * evidence.compare) and its probes (probe.docker, probe.http, probe.vm). The neutral helpers (probe.process) are not.
  *
- * <p>The exceptions, each one named here with its reason, are listed by origin class and target package, so that any
- * other dependency, also of an excepted class on another lab type, fails:
- * <ul>
- *   <li>cli on probe.docker (and the HTTP probe the Docker snapshot uses): check opens the Docker connection before
- *   the rubric is validated, overlapping the two (a measured start-up win), and watch and replay follow the engine's
- *   events, which a lab probe's one look ({@code LabProbe.observe}) does not cover; module.ProbeRun carries that
- *   connection to the lab's probes.</li>
- * </ul>
+ * <p>The live systems the commands read whatever the lab (the Docker Engine) stand behind the neutral service
+ * interface {@code module.LiveSource}, found with ServiceLoader: check connects to them before the rubric is known,
+ * the lab's probes get that connection from {@code ProbeRun.connection(type)}, and watch and replay follow their
+ * events. So no exception is left; the list below stays, empty, for an exception that would have to be named here
+ * with its reason, by origin class and target package, so that any other dependency fails.
  */
 class CoreKnowsNoLabTest {
 
@@ -37,11 +34,7 @@ class CoreKnowsNoLabTest {
             "io.labgrader.evidence.compare", "io.labgrader.probe.docker", "io.labgrader.probe.http", "io.labgrader.probe.vm");
 
     /** "origin class (or package.*) -> target package (or class)", as explained in the class comment. */
-    private static final Set<String> EXCEPTIONS = Set.of(
-            // the early Docker connection, and watch's and replay's following of the engine's events
-            "io.labgrader.cli.* -> io.labgrader.probe.docker",
-            "io.labgrader.cli.WhileWatching -> io.labgrader.probe.http",
-            "io.labgrader.module.ProbeRun -> io.labgrader.probe.docker");
+    private static final Set<String> EXCEPTIONS = Set.of();
 
     @Test
     @DisplayName("the core packages and evidence's own package depend on no lab type, but for the named exceptions")

@@ -12,7 +12,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * service interface (module), then reports, batch grading, and the command on top. Arrows point down and never back
  * up. A lab (io.labgrader.lab.., the first one's home in graders/, and io.labgrader.labs.., the others) is used by no
  * package: the engine finds its module with ServiceLoader. Its grading suites stand on grading, rubric and evidence
- * only; its module wiring (e.g. io.labgrader.lab.module) also hands the engine its probes.
+ * only; its module wiring (e.g. io.labgrader.lab.module) also hands the engine its probes. module uses no probe: the
+ * one live system the commands read whatever the lab, the Docker Engine, stands behind module's LiveSource service
+ * interface, which probe.docker implements and ServiceLoader finds (as the labs implement LabModule).
  */
 class PackageDirectionTest {
 
@@ -35,9 +37,10 @@ class PackageDirectionTest {
                 // SafeText and MarkdownReport.escape, so that every report escapes a student's text the same way
                 .whereLayer("report").mayOnlyBeAccessedByLayers("lab", "batch", "cli")
                 .whereLayer("lab").mayNotBeAccessedByAnyLayer()
-                .whereLayer("module").mayOnlyBeAccessedByLayers("lab", "report", "batch", "cli")
-                // module: ProbeRun carries the Docker connection that check opens early (see CoreKnowsNoLabTest)
-                .whereLayer("probe").mayOnlyBeAccessedByLayers("lab", "module", "cli")
+                // probe: a live source (the Docker Engine, probe.docker) implements module's LiveSource service interface
+                .whereLayer("module").mayOnlyBeAccessedByLayers("probe", "lab", "report", "batch", "cli")
+                // cli: replay runs the student's script with the one process runner (probe.process)
+                .whereLayer("probe").mayOnlyBeAccessedByLayers("lab", "cli")
                 .whereLayer("grading").mayOnlyBeAccessedByLayers("lab", "module", "report", "batch", "cli")
                 .whereLayer("evidence").mayOnlyBeAccessedByLayers("probe", "grading", "module", "lab", "report", "batch", "cli")
                 .whereLayer("rubric").mayOnlyBeAccessedByLayers("grading", "module", "lab", "report", "batch", "cli")

@@ -3,16 +3,19 @@ package io.labgrader.probe.docker;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.transport.SSLConfig;
+import io.labgrader.module.LivePlace;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where a Docker Engine may be listening, found the way the docker CLI finds it (docker/cli cli/command/cli.go
@@ -23,7 +26,7 @@ import java.util.Optional;
  * @param context  the docker context this endpoint comes from, or null
  * @param unusable why the context cannot be used and what to do, or null when it can be tried
  */
-public record DockerEndpoint(URI uri, SSLConfig ssl, String context, String unusable) {
+public record DockerEndpoint(URI uri, SSLConfig ssl, String context, String unusable) implements LivePlace {
 
     public DockerEndpoint(URI uri, SSLConfig ssl) {
         this(uri, ssl, null, null);
@@ -47,6 +50,28 @@ public record DockerEndpoint(URI uri, SSLConfig ssl, String context, String unus
             return uri.getHost() == null ? "localhost" : uri.getHost();
         }
         return "localhost";
+    }
+
+    /**
+     * DOCKER_HOST names this engine, or DOCKER_CONTEXT for an engine found through a docker context (DOCKER_HOST is
+     * then removed), so that the script's docker commands also get the context's TLS material; LABGRADER_PORT_HOST
+     * is where this engine's published ports answer (localhost, or e.g. "docker" for GitLab's dind service).
+     */
+    @Override
+    public Map<String, String> scriptEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (context != null) {
+            env.put("DOCKER_CONTEXT", context);
+        } else {
+            env.put("DOCKER_HOST", uri.toString());
+        }
+        env.put("LABGRADER_PORT_HOST", portHost());
+        return env;
+    }
+
+    @Override
+    public Set<String> scriptEnvironmentRemoved() {
+        return context != null ? Set.of("DOCKER_HOST") : Set.of();
     }
 
     /** "unix:///var/run/docker.sock", or with its context: "docker context \"colima\": unix:///…". */

@@ -5,6 +5,7 @@ import io.labgrader.evidence.JournalTail;
 import io.labgrader.evidence.Json;
 import io.labgrader.evidence.docker.EngineUnreachable;
 import io.labgrader.evidence.docker.EventHistoryRead;
+import io.labgrader.module.LiveConnection;
 import io.labgrader.probe.http.HttpPageProbe;
 
 import java.io.IOException;
@@ -41,24 +42,32 @@ public final class DockerProbing {
         return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
     }
 
-    /** An engine connection being made, or the record of why none could be. */
-    public record Connection(DockerApi api, DockerUnreachableException unreachable) {
+    /** An engine connection, or the record of why none could be made. */
+    public record Connection(DockerApi api, DockerUnreachableException unreachable) implements LiveConnection {
+
+        @Override
+        public void close() {
+            if (api != null) {
+                api.close();
+            }
+        }
     }
 
     /**
-     * Starts finding the engine in the background, candidates included: reading the docker CLI's contexts is the
-     * first use of Jackson, whose set-up then happens on that thread, beside the caller's work.
-     */
-    public static CompletableFuture<Connection> connectAsync(Clock clock, String source) {
-        return CompletableFuture.supplyAsync(() -> connect(endpoints(), clock, source));
-    }
-
-    /**
-     * Starts finding the engine in the background. Connecting costs a few hundred milliseconds of class loading
-     * and native set-up; check overlaps it with validating the rubric, and writes nothing until both are done.
+     * Starts finding the engine among these endpoints in the background. Connecting costs a few hundred milliseconds
+     * of class loading and native set-up.
      */
     public static CompletableFuture<Connection> connectAsync(List<DockerEndpoint> endpoints, Clock clock, String source) {
         return CompletableFuture.supplyAsync(() -> connect(endpoints, clock, source));
+    }
+
+    /**
+     * Finds the engine on this machine and connects to it, on the caller's thread. Check calls it in the background
+     * (through DockerLiveSource): reading the docker CLI's contexts is the first use of Jackson, whose set-up then
+     * happens on that thread too, beside the rubric's reading.
+     */
+    public static Connection connect(Clock clock, String source) {
+        return connect(endpoints(), clock, source);
     }
 
     private static Connection connect(List<DockerEndpoint> endpoints, Clock clock, String source) {

@@ -51,11 +51,9 @@ class NetworksProbeTest {
         EvidenceBundle bundle = EvidenceBundle.open(dir, "test", NetworksLab.ID, "0".repeat(64), Clock.systemUTC());
         DockerProbing.Connection docker = DockerProbing.connectAsync(DockerProbing.endpoints(), Clock.systemUTC(), "check").join();
         try {
-            new NetworksProbe().observe(new ProbeRun(bundle, "check", docker, Instant.EPOCH));
+            new NetworksProbe().observe(new ProbeRun(bundle, "check", List.of(docker), Instant.EPOCH));
         } finally {
-            if (docker.api() != null) {
-                docker.api().close();
-            }
+            docker.close();
         }
         bundle.writeManifest();
         return EvidenceReader.read(dir);
@@ -140,7 +138,7 @@ class NetworksProbeTest {
         EvidenceBundle bundle = EvidenceBundle.open(dir, "test", NetworksLab.ID, "0".repeat(64), Clock.systemUTC());
         EngineUnreachable why = new EngineUnreachable(Instant.now(), "check", List.of(new EngineUnreachable.Attempt(
                 "unix:///nowhere/docker.sock", EngineUnreachable.Problem.SOCKET_MISSING, "socket missing")));
-        new NetworksProbe().observe(new ProbeRun(bundle, "check", new DockerProbing.Connection(null, new DockerUnreachableException(why)),
+        new NetworksProbe().observe(new ProbeRun(bundle, "check", List.of(new DockerProbing.Connection(null, new DockerUnreachableException(why))),
                 Instant.EPOCH));
         bundle.writeManifest();
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 /**
  * The lab under {@code watch} (real engine, real nginx, port 8081). This lab's probe does not follow the engine's
- * events (LabProbe.followsDockerEvents); its own connection reads the engine when watch starts, every few seconds
+ * events (LabProbe.followedBy); its own connection reads the engine when watch starts, every few seconds
  * while it runs, and once more when it ends. A student who removes nginx and creates it again while watch runs has
  * done the whole lab, as under two checks.
  */

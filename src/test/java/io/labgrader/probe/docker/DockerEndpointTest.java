@@ -85,6 +85,28 @@ class DockerEndpointTest {
     }
 
     @Test
+    @DisplayName("replay's script reaches the same engine: DOCKER_HOST names it, or DOCKER_CONTEXT with DOCKER_HOST removed")
+    void scriptEnvironment() {
+        env.put("DOCKER_HOST", "tcp://docker:2375");
+        assertThat(candidates()).singleElement().satisfies(e -> {
+            // GitLab's dind service: its published ports answer on the service's host name, not on localhost
+            assertThat(e.scriptEnvironment()).containsExactly(Map.entry("DOCKER_HOST", "tcp://docker:2375"),
+                    Map.entry("LABGRADER_PORT_HOST", "docker"));
+            assertThat(e.scriptEnvironmentRemoved()).isEmpty();
+        });
+
+        env.remove("DOCKER_HOST");
+        docker("context", "create", "second", "--docker", "host=unix:///tmp/labgrader-second.sock");
+        docker("context", "use", "second");
+        assertThat(candidates()).singleElement().satisfies(e -> {
+            // the context, not its address: the script's docker commands then also get the context's TLS material
+            assertThat(e.scriptEnvironment()).containsExactly(Map.entry("DOCKER_CONTEXT", "second"),
+                    Map.entry("LABGRADER_PORT_HOST", "localhost"));
+            assertThat(e.scriptEnvironmentRemoved()).containsExactly("DOCKER_HOST");
+        });
+    }
+
+    @Test
     @DisplayName("\"default\" (from DOCKER_CONTEXT or config.json) means the usual sockets, Podman's among them")
     void defaultMeansUsualEndpoints() {
         docker("context", "create", "second", "--docker", "host=unix:///tmp/labgrader-second.sock");

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,11 +40,10 @@ public final class NetworksProbe implements LabProbe {
         EvidenceBundle bundle = run.bundle();
         String id = UUID.randomUUID().toString().substring(0, 8);
         Instant started = bundle.clock().instant();
-        DockerProbing.Connection given = run.docker();
-        // watch opens no connection for the probes it does not follow (both null): this probe then opens its own
-        boolean own = given == null || given.api() == null && given.unreachable() == null;
-        DockerProbing.Connection docker = own
-                ? DockerProbing.connectAsync(DockerProbing.endpoints(), bundle.clock(), run.source()).join() : given;
+        Optional<DockerProbing.Connection> given = run.connection(DockerProbing.Connection.class);
+        // watch opens no connection for the probes it does not follow: this probe then opens its own
+        boolean own = given.isEmpty();
+        DockerProbing.Connection docker = given.orElseGet(() -> DockerProbing.connect(bundle.clock(), run.source()));
         if (docker.api() == null) {
             bundle.record(new NetUnreachable(started, run.source(), id, attempts(docker.unreachable().observation())));
             return;

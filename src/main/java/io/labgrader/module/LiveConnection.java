@@ -1,0 +1,12 @@
+package io.labgrader.module;
+
+/**
+ * A {@link LiveSource}'s connection as check opens it, once, for every probe that reads that source: open, or the
+ * record of why it could not be opened. A probe asks its {@link ProbeRun} for it by its type.
+ */
+public interface LiveConnection extends AutoCloseable {
+
+    /** Closes it, if open; closing again does nothing. */
+    @Override
+    void close();
+}
