@@ -3,7 +3,7 @@ package io.labgrader.cli;
 import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.evidence.EvidenceException;
 import io.labgrader.module.LabProbe;
-import io.labgrader.module.LiveSource;
+import io.labgrader.live.LiveSource;
 import io.labgrader.rubric.LocalizedText.Language;
 import io.labgrader.rubric.Messages;
 import io.labgrader.rubric.Rubric;

@@ -1,8 +1,8 @@
 package io.labgrader.cli;
 
 import io.labgrader.evidence.EvidenceBundle;
-import io.labgrader.module.LivePlace;
-import io.labgrader.module.LiveSource;
+import io.labgrader.live.LivePlace;
+import io.labgrader.live.LiveSource;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.labgrader.module;
 
+import io.labgrader.live.LiveSource;
+
 import java.util.Optional;
 
 /**

@@ -1,6 +1,7 @@
 package io.labgrader.module;
 
 import io.labgrader.evidence.EvidenceBundle;
+import io.labgrader.live.LiveConnection;
 
 import java.time.Instant;
 import java.util.List;

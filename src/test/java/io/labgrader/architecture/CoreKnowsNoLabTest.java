@@ -12,15 +12,16 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The engine names no lab: the core packages (rubric, evidence's own package, grading, report, batch, cli and the lab
- * service interface, module) depend on no lab type, so that a second lab is added as a module without editing them.
+ * The engine names no lab: the core packages (rubric, evidence's own package, grading, report, batch, cli, the lab
+ * service interface module and the live-source interface live) depend on no lab type, so that a second lab is added
+ * as a module without editing them.
  *
  * <p>Lab types are everything a lab brings: its suites and wiring (io.labgrader.lab.., where the first lab lives in
  * graders/, and io.labgrader.labs.. for the others), its journal records (evidence.docker, evidence.vm, evidence.http,
  * evidence.compare) and its probes (probe.docker, probe.http, probe.vm). The neutral helpers (probe.process) are not.
  *
  * <p>The live systems the commands read whatever the lab (the Docker Engine) stand behind the neutral service
- * interface {@code module.LiveSource}, found with ServiceLoader: check connects to them before the rubric is known,
+ * interface {@code live.LiveSource}, found with ServiceLoader: check connects to them before the rubric is known,
  * the lab's probes get that connection from {@code ProbeRun.connection(type)}, and watch and replay follow their
  * events. So no exception is left; the list below stays, empty, for an exception that would have to be named here
  * with its reason, by origin class and target package, so that any other dependency fails.
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CoreKnowsNoLabTest {
 
     private static final List<String> CORE = List.of("io.labgrader.rubric", "io.labgrader.grading", "io.labgrader.report",
-            "io.labgrader.batch", "io.labgrader.cli", "io.labgrader.module");
+            "io.labgrader.batch", "io.labgrader.cli", "io.labgrader.module", "io.labgrader.live");
     private static final List<String> LAB_TYPES = List.of("io.labgrader.lab", "io.labgrader.labs",
             "io.labgrader.evidence.docker", "io.labgrader.evidence.vm", "io.labgrader.evidence.http",
             "io.labgrader.evidence.compare", "io.labgrader.probe.docker", "io.labgrader.probe.http", "io.labgrader.probe.vm");

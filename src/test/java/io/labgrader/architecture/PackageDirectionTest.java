@@ -8,13 +8,14 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package direction of the design: rubric and evidence at the bottom, then the probes and grading, the lab
- * service interface (module), then reports, batch grading, and the command on top. Arrows point down and never back
- * up. A lab (io.labgrader.lab.., the first one's home in graders/, and io.labgrader.labs.., the others) is used by no
- * package: the engine finds its module with ServiceLoader. Its grading suites stand on grading, rubric and evidence
- * only; its module wiring (e.g. io.labgrader.lab.module) also hands the engine its probes. module uses no probe: the
- * one live system the commands read whatever the lab, the Docker Engine, stands behind module's LiveSource service
- * interface, which probe.docker implements and ServiceLoader finds (as the labs implement LabModule).
+ * The package direction of the design: rubric and evidence at the bottom, then the live-source service interface
+ * (live), the probes and grading, the lab service interface (module), then reports, batch grading, and the command
+ * on top. Arrows point down and never back up. A lab (io.labgrader.lab.., the first one's home in graders/, and
+ * io.labgrader.labs.., the others) is used by no package: the engine finds its module with ServiceLoader. Its grading
+ * suites stand on grading, rubric and evidence only; its module wiring (e.g. io.labgrader.lab.module) also hands the
+ * engine its probes. module uses no probe, and no probe uses module: the one live system the commands read whatever
+ * the lab, the Docker Engine, stands behind the LiveSource service interface in live, which knows only evidence;
+ * probe.docker implements it and ServiceLoader finds it (as the labs implement LabModule).
  */
 class PackageDirectionTest {
 
@@ -24,6 +25,7 @@ class PackageDirectionTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("rubric").definedBy("io.labgrader.rubric..")
                 .layer("evidence").definedBy("io.labgrader.evidence..")
+                .layer("live").definedBy("io.labgrader.live..")
                 .layer("probe").definedBy("io.labgrader.probe..")
                 .layer("grading").definedBy("io.labgrader.grading..")
                 .layer("module").definedBy("io.labgrader.module..")
@@ -37,12 +39,14 @@ class PackageDirectionTest {
                 // SafeText and MarkdownReport.escape, so that every report escapes a student's text the same way
                 .whereLayer("report").mayOnlyBeAccessedByLayers("lab", "batch", "cli")
                 .whereLayer("lab").mayNotBeAccessedByAnyLayer()
-                // probe: a live source (the Docker Engine, probe.docker) implements module's LiveSource service interface
-                .whereLayer("module").mayOnlyBeAccessedByLayers("probe", "lab", "report", "batch", "cli")
+                .whereLayer("module").mayOnlyBeAccessedByLayers("lab", "report", "batch", "cli")
+                // probe: a live source (the Docker Engine, probe.docker) implements live's LiveSource; module: a probe
+                // run carries the open connections; lab: a lab's probe names the source that follows it in watch
+                .whereLayer("live").mayOnlyBeAccessedByLayers("probe", "module", "lab", "cli")
                 // cli: replay runs the student's script with the one process runner (probe.process)
                 .whereLayer("probe").mayOnlyBeAccessedByLayers("lab", "cli")
                 .whereLayer("grading").mayOnlyBeAccessedByLayers("lab", "module", "report", "batch", "cli")
-                .whereLayer("evidence").mayOnlyBeAccessedByLayers("probe", "grading", "module", "lab", "report", "batch", "cli")
+                .whereLayer("evidence").mayOnlyBeAccessedByLayers("live", "probe", "grading", "module", "lab", "report", "batch", "cli")
                 .whereLayer("rubric").mayOnlyBeAccessedByLayers("grading", "module", "lab", "report", "batch", "cli")
                 .check(MainClasses.get());
     }

@@ -1,5 +1,8 @@
 package io.labgrader.module;
 
+import io.labgrader.live.LiveConnection;
+import io.labgrader.live.LiveSource;
+import io.labgrader.live.LiveSources;
 import io.labgrader.probe.docker.DockerLiveSource;
 import io.labgrader.probe.docker.DockerProbing;
 import org.junit.jupiter.api.DisplayName;

@@ -3,7 +3,7 @@ package io.labgrader.probe.docker;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.transport.SSLConfig;
-import io.labgrader.module.LivePlace;
+import io.labgrader.live.LivePlace;
 
 import java.net.URI;
 import java.nio.file.Files;

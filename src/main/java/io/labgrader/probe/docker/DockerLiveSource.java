@@ -1,9 +1,9 @@
 package io.labgrader.probe.docker;
 
 import io.labgrader.evidence.EvidenceBundle;
-import io.labgrader.module.LiveConnection;
-import io.labgrader.module.LivePlace;
-import io.labgrader.module.LiveSource;
+import io.labgrader.live.LiveConnection;
+import io.labgrader.live.LivePlace;
+import io.labgrader.live.LiveSource;
 import io.labgrader.probe.http.HttpPageProbe;
 
 import java.time.Clock;

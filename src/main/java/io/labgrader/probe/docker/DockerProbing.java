@@ -5,7 +5,7 @@ import io.labgrader.evidence.JournalTail;
 import io.labgrader.evidence.Json;
 import io.labgrader.evidence.docker.EngineUnreachable;
 import io.labgrader.evidence.docker.EventHistoryRead;
-import io.labgrader.module.LiveConnection;
+import io.labgrader.live.LiveConnection;
 import io.labgrader.probe.http.HttpPageProbe;
 
 import java.io.IOException;

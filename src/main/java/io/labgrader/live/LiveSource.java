@@ -1,4 +1,4 @@
-package io.labgrader.module;
+package io.labgrader.live;
 
 import io.labgrader.evidence.EvidenceBundle;
 
@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * A live system that the commands read evidence from, whichever lab is graded (the Docker Engine is one): check
  * connects to it before the rubric is known, watch and replay follow its events. Each registers itself in
- * {@code META-INF/services/io.labgrader.module.LiveSource}; the engine finds them with {@link java.util.ServiceLoader}
+ * {@code META-INF/services/io.labgrader.live.LiveSource}; the engine finds them with {@link java.util.ServiceLoader}
  * ({@link LiveSources}), so that the core packages name none of its types.
  */
 public interface LiveSource {

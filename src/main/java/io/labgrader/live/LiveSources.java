@@ -1,4 +1,4 @@
-package io.labgrader.module;
+package io.labgrader.live;
 
 import java.time.Clock;
 import java.util.List;

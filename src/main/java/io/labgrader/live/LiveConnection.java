@@ -1,4 +1,4 @@
-package io.labgrader.module;
+package io.labgrader.live;
 
 /**
  * A {@link LiveSource}'s connection as check opens it, once, for every probe that reads that source: open, or the

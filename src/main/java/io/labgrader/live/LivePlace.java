@@ -1,4 +1,4 @@
-package io.labgrader.module;
+package io.labgrader.live;
 
 import java.util.Map;
 import java.util.Set;
