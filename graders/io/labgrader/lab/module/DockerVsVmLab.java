@@ -23,7 +23,7 @@ import io.labgrader.lab.LabSuites;
 import io.labgrader.lab.LabText;
 import io.labgrader.module.LabModule;
 import io.labgrader.module.LabProbe;
-import io.labgrader.module.LiveSource;
+import io.labgrader.live.LiveSource;
 import io.labgrader.module.ProbeRun;
 import io.labgrader.module.ReportSection;
 import io.labgrader.probe.docker.DockerLiveSource;

@@ -21,7 +21,7 @@ public interface LiveSource {
     /**
      * Connects, within its own time bounds: the open connection, or one that says why none could be made (the probe
      * records that). Check calls it on a background thread while the rubric is read; the lab's probes find the
-     * connection in their {@link ProbeRun}, and check closes it after them.
+     * connection in their {@code module.ProbeRun}, and check closes it after them.
      */
     LiveConnection connect(Clock clock, String source);
 
