@@ -4,7 +4,6 @@ import io.labgrader.evidence.EvidenceBundle;
 import io.labgrader.live.LiveConnection;
 import io.labgrader.live.LivePlace;
 import io.labgrader.live.LiveSource;
-import io.labgrader.probe.http.HttpPageProbe;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -42,8 +41,7 @@ public final class DockerLiveSource implements LiveSource {
         EvidenceBundle bundle = following.bundle();
         try (DockerApi api = DockerConnector.connect(List.of(endpoint), DockerProbing.CALL_TIMEOUT, bundle.clock(),
                 following.source())) {
-            DockerSnapshot snapshot = new DockerSnapshot(api, bundle,
-                    new HttpPageProbe(DockerProbing.HTTP_TIMEOUT, bundle.clock()), following.source());
+            DockerSnapshot snapshot = DockerProbing.snapshot(api, bundle, following.source());
             Instant since = DockerProbing.eventsSince(bundle.dir(), following.historyFloor());
             try (DockerWatcher watcher = new DockerWatcher(endpoint, snapshot, bundle, following.portDeadline(),
                     following.log())) {

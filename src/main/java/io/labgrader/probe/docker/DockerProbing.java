@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /** The Docker part of check: find the engine, take a snapshot, record whatever went wrong as evidence. */
 public final class DockerProbing {
@@ -54,14 +53,6 @@ public final class DockerProbing {
     }
 
     /**
-     * Starts finding the engine among these endpoints in the background. Connecting costs a few hundred milliseconds
-     * of class loading and native set-up.
-     */
-    public static CompletableFuture<Connection> connectAsync(List<DockerEndpoint> endpoints, Clock clock, String source) {
-        return CompletableFuture.supplyAsync(() -> connect(endpoints, clock, source));
-    }
-
-    /**
      * Finds the engine on this machine and connects to it, on the caller's thread. Check calls it in the background
      * (through DockerLiveSource): reading the docker CLI's contexts is the first use of Jackson, whose set-up then
      * happens on that thread too, beside the rubric's reading.
@@ -86,18 +77,17 @@ public final class DockerProbing {
      */
     public static DockerEndpoint check(EvidenceBundle bundle, List<DockerEndpoint> endpoints, String source,
                                        Instant historyFloor) {
-        return check(bundle, connectAsync(endpoints, bundle.clock(), source).join(), source, historyFloor);
+        return check(bundle, connect(endpoints, bundle.clock(), source), source, historyFloor);
     }
 
-    /** Takes one snapshot through a connection made by {@link #connectAsync}, and closes it. */
+    /** Takes one snapshot through a connection made by {@link #connect}, and closes it. */
     public static DockerEndpoint check(EvidenceBundle bundle, Connection connection, String source, Instant historyFloor) {
         if (connection.unreachable() != null) {
             bundle.record(connection.unreachable().observation());
             return null;
         }
         try (DockerApi api = connection.api()) {
-            DockerSnapshot snapshot = new DockerSnapshot(api, bundle, new HttpPageProbe(HTTP_TIMEOUT, bundle.clock()), source);
-            snapshot.take(eventsSince(bundle.dir(), historyFloor));
+            snapshot(api, bundle, source).take(eventsSince(bundle.dir(), historyFloor));
             return api.endpoint();
         } catch (IOException | RuntimeException e) {
             // it answered /_ping, then failed: record it as an engine that stopped answering
@@ -107,6 +97,11 @@ public final class DockerProbing {
                     String.valueOf(e.getMessage())))));
             return null;
         }
+    }
+
+    /** A snapshot of the engine behind {@code api} into {@code bundle}, its published ports read within the HTTP bound. */
+    static DockerSnapshot snapshot(DockerApi api, EvidenceBundle bundle, String source) {
+        return new DockerSnapshot(api, bundle, new HttpPageProbe(HTTP_TIMEOUT, bundle.clock()), source);
     }
 
     /**

@@ -49,7 +49,7 @@ class NetworksProbeTest {
 
     private Evidence probe() throws Exception {
         EvidenceBundle bundle = EvidenceBundle.open(dir, "test", NetworksLab.ID, "0".repeat(64), Clock.systemUTC());
-        DockerProbing.Connection docker = DockerProbing.connectAsync(DockerProbing.endpoints(), Clock.systemUTC(), "check").join();
+        DockerProbing.Connection docker = DockerProbing.connect(Clock.systemUTC(), "check");
         try {
             new NetworksProbe().observe(new ProbeRun(bundle, "check", List.of(docker), Instant.EPOCH));
         } finally {
