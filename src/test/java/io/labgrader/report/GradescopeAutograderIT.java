@@ -68,9 +68,19 @@ class GradescopeAutograderIT {
         assertThat(modes.keySet()).containsExactlyInAnyOrder("setup.sh", "run_autograder", "labgrader.jar", "rubric.yml");
         assertThat(modes.get("run_autograder") & 0111).as("run_autograder executable").isEqualTo(0111);
         assertThat(modes.get("setup.sh") & 0100).as("setup.sh executable").isEqualTo(0100);
-        try (ZipFile zip = new ZipFile(zipFile.toFile()); InputStream in = zip.getInputStream(zip.getEntry("rubric.yml"))) {
-            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).as("rubric.yml of " + zipFile)
-                    .isEqualTo(Files.readString(rubric));
+        try (ZipFile zip = new ZipFile(zipFile.toFile())) {
+            assertThat(entry(zip, "rubric.yml")).as("rubric.yml of " + zipFile).isEqualTo(Files.readString(rubric));
+            // specs.md: "setup.sh: a setup (Bash) script"; "run_autograder: an executable script, in any language (with
+            // appropriate #! line)": Gradescope executes it directly, so without the line there is nothing to run it
+            assertThat(entry(zip, "setup.sh").lines().findFirst()).as("setup.sh's first line").hasValue("#!/usr/bin/env bash");
+            assertThat(entry(zip, "run_autograder").lines().findFirst()).as("run_autograder's first line")
+                    .hasValueSatisfying(line -> assertThat(line).startsWith("#!/"));
+        }
+    }
+
+    private static String entry(ZipFile zip, String name) throws IOException {
+        try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
