@@ -36,19 +36,19 @@ public final class Redactor {
 
     private static final Redactor THIS_MACHINE = forHome(System.getProperty("user.home"), System.getProperty("user.name"));
 
-    /** This user's home in each form it may be written in, and the length of its parent folder in that form. */
-    private final List<Pattern> ownHome;
-    private final List<Integer> ownHomeParentLength;
-    /**
-     * Each form of the home as plain text where its pattern matches case-sensitively (a Unix home), else null: text
-     * that does not contain it is skipped without the regex, whose lookbehind is tried at every position otherwise.
-     */
-    private final List<String> ownHomeLiteral;
+    /** This user's home in each form it may be written in. */
+    private final List<OwnHome> ownHome;
 
-    private Redactor(List<Pattern> ownHome, List<Integer> ownHomeParentLength, List<String> ownHomeLiteral) {
+    /**
+     * One form of this user's home: its pattern, the length of its parent folder in that form, and the home as plain
+     * text where the pattern matches case-sensitively (a Unix home), else null: text that does not contain it is
+     * skipped without the regex, whose lookbehind is tried at every position otherwise.
+     */
+    private record OwnHome(Pattern pattern, int parentLength, String literal) {
+    }
+
+    private Redactor(List<OwnHome> ownHome) {
         this.ownHome = ownHome;
-        this.ownHomeParentLength = ownHomeParentLength;
-        this.ownHomeLiteral = ownHomeLiteral;
     }
 
     /** Redacts with this machine's user and home. */
@@ -61,9 +61,7 @@ public final class Redactor {
      * root's own /root) adds nothing to the general rules.
      */
     public static Redactor forHome(String home, String userName) {
-        List<Pattern> patterns = new ArrayList<>();
-        List<Integer> parentLengths = new ArrayList<>();
-        List<String> literals = new ArrayList<>();
+        List<OwnHome> forms = new ArrayList<>();
         if (home != null && !isImpersonal(home, userName)) {
             String trimmed = home.replaceAll("[/\\\\]+$", "");
             int cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
@@ -71,25 +69,21 @@ public final class Redactor {
                 boolean windows = trimmed.indexOf('\\') >= 0 || trimmed.matches("^[A-Za-z]:.*");
                 String parent = trimmed.substring(0, cut + 1);
                 int flags = windows ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
-                String end = "(?=[/\\\\\"'<>:;,)\\]}\\s]|$)";
                 // as written, and as JSON writes it (every backslash doubled), and with forward slashes
-                add(patterns, parentLengths, trimmed, parent, flags, end);
-                literals.add(windows ? null : trimmed);
+                forms.add(form(trimmed, parent, flags));
                 if (windows) {
-                    add(patterns, parentLengths, trimmed.replace("\\", "\\\\"), parent.replace("\\", "\\\\"), flags, end);
-                    add(patterns, parentLengths, trimmed.replace('\\', '/'), parent.replace('\\', '/'), flags, end);
-                    literals.add(null);
-                    literals.add(null);
+                    forms.add(form(trimmed.replace("\\", "\\\\"), parent.replace("\\", "\\\\"), flags));
+                    forms.add(form(trimmed.replace('\\', '/'), parent.replace('\\', '/'), flags));
                 }
             }
         }
-        return new Redactor(List.copyOf(patterns), List.copyOf(parentLengths), java.util.Collections.unmodifiableList(literals));
+        return new Redactor(List.copyOf(forms));
     }
 
-    private static void add(List<Pattern> patterns, List<Integer> parentLengths, String home, String parent, int flags,
-                            String end) {
-        patterns.add(Pattern.compile("(?<![\\w.~-])" + Pattern.quote(home) + end, flags | Pattern.MULTILINE));
-        parentLengths.add(parent.length());
+    private static OwnHome form(String home, String parent, int flags) {
+        String end = "(?=[/\\\\\"'<>:;,)\\]}\\s]|$)";
+        Pattern pattern = Pattern.compile("(?<![\\w.~-])" + Pattern.quote(home) + end, flags | Pattern.MULTILINE);
+        return new OwnHome(pattern, parent.length(), (flags & Pattern.CASE_INSENSITIVE) == 0 ? home : null);
     }
 
     private static boolean isImpersonal(String home, String userName) {
@@ -102,14 +96,13 @@ public final class Redactor {
             return text;
         }
         String result = text;
-        for (int i = 0; i < ownHome.size(); i++) {
-            String literal = ownHomeLiteral.get(i);
-            if (literal != null && !result.contains(literal)) {
+        for (OwnHome form : ownHome) {
+            if (form.literal() != null && !result.contains(form.literal())) {
                 continue;
             }
-            int parent = ownHomeParentLength.get(i);
             // the parent as it was written (a Windows path may differ in case from user.home)
-            result = ownHome.get(i).matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group().substring(0, parent) + REDACTED));
+            result = form.pattern().matcher(result).replaceAll(
+                    m -> Matcher.quoteReplacement(m.group().substring(0, form.parentLength()) + REDACTED));
         }
         // the general rules need these words, case and all: most text (an event, an engine's answer) has neither
         if (result.contains("/home/") || result.contains("/Users/")) {
