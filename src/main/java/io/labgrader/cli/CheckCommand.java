@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "check", mixinStandardHelpOptions = true,
         description = "Look at this machine once, add what is seen to the evidence, and grade all evidence so far.")
 final class CheckCommand implements Callable<Integer> {
 

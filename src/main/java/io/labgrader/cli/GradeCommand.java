@@ -23,7 +23,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(addMethodSubcommands = false, name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Grade saved evidence offline, without looking at this machine.",
                 "",

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
-@Command(name = "gradescope", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(addMethodSubcommands = false, name = "gradescope", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Grade one student's upload the way Gradescope's autograder runs (run_autograder in"
                         + " target/gradescope-autograder.zip calls this).",

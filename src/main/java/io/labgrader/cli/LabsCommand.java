@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Lists the labs this labgrader holds, so that an instructor or student knows what --lab accepts. */
-@Command(name = "labs", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "labs", mixinStandardHelpOptions = true,
         description = "List the labs this labgrader can grade (their ids for --lab).")
 final class LabsCommand implements Callable<Integer> {
 

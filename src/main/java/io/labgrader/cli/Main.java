@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** The labgrader command. */
-@Command(name = "labgrader", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(addMethodSubcommands = false, name = "labgrader", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Grades the lab \"Docker vs. virtual machine\" from evidence of the real environment.")
 public final class Main implements Runnable {
 

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "merge", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "merge", mixinStandardHelpOptions = true,
         description = {"Put the parts of a class graded with \"labgrader grade --shard I/N\" (CI's parallel jobs) together:"
                 + " every student's reports in one students/ folder, collusion found across the whole class, and"
                 + " gradebook.csv, overview.html and summary.json, as one run over all submissions writes them."},

@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
  * itself and a summary (exit code, time-out). Only what happens from the start of the replay counts as replayed;
  * the evidence already in the folder is kept and graded with it.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "replay", mixinStandardHelpOptions = true,
         description = "Run an exercise script (the lab's docker commands) while watching Docker, keep its output "
                 + "in the evidence, then grade. For CI jobs.")
 final class ReplayCommand implements Callable<Integer> {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "rubric", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "rubric", mixinStandardHelpOptions = true,
         description = "Validate the rubric and print it as a table.")
 final class RubricCommand implements Callable<Integer> {
 

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-@Command(name = "watch", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "watch", mixinStandardHelpOptions = true,
         description = "Follow Docker while you do the lab; Ctrl-C grades everything seen and prints the report.")
 final class WatchCommand implements Callable<Integer> {
 

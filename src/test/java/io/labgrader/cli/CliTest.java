@@ -195,4 +195,24 @@ class CliTest {
         cli.getSubcommands().get("watch").usage(new java.io.PrintWriter(help));
         assertThat(help.toString()).containsPattern("--evidence=DIR +Evidence folder; each run appends to it \\(default:\\s+evidence\\)");
     }
+
+    @Test
+    @DisplayName("no command and no option class is searched for subcommand methods (picocli reads every method's annotations for that)")
+    void noMethodSubcommands() {
+        picocli.CommandLine cli = Main.commandLine(null);
+        java.util.List<picocli.CommandLine.Model.CommandSpec> specs = new java.util.ArrayList<>();
+        specs.add(cli.getCommandSpec());
+        cli.getSubcommands().values().forEach(sub -> specs.add(sub.getCommandSpec()));
+        assertThat(specs).hasSizeGreaterThan(8);
+        for (picocli.CommandLine.Model.CommandSpec spec : new java.util.ArrayList<>(specs)) {
+            // the option classes mixed in (CommonOptions and its siblings), not picocli's own help options
+            spec.mixins().forEach((name, mixin) -> {
+                if (mixin.userObject() != null && mixin.userObject().getClass().getName().startsWith("io.labgrader")) {
+                    specs.add(mixin);
+                }
+            });
+        }
+        assertThat(specs).filteredOn(picocli.CommandLine.Model.CommandSpec::isAddMethodSubcommands)
+                .extracting(spec -> spec.userObject().getClass().getName()).isEmpty();
+    }
 }

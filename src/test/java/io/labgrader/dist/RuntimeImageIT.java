@@ -50,4 +50,15 @@ class RuntimeImageIT extends StudentDownload {
         assertThat(aotOn.exitCode()).as(aotOn.all()).isZero();
         assertThat(aotOn.stdout()).isEqualTo(plain.stdout()).contains("Total: 100 points");
     }
+
+    @Test
+    @DisplayName("the runtime's own java replays no training data at start (jlink --add-options), whichever launcher starts it")
+    void runtimeReplaysNoTrainingData() {
+        Commands.Result flags = machine.sh("runtime/bin/java -XX:AOTCache=labgrader.aot -XX:+PrintFlagsFinal -version");
+
+        assertThat(flags.exitCode()).as(flags.all()).isZero();
+        // without the image's default options the flag is diagnostic and hidden, or "true {ergonomic}" with the cache
+        assertThat(flags.stdout().lines().filter(line -> line.contains(" AOTReplayTraining ")))
+                .as(flags.all()).singleElement().asString().contains("= false").contains("{jimage}");
+    }
 }
