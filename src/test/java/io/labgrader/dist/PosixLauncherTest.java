@@ -37,6 +37,7 @@ class PosixLauncherTest {
     Path bin;
     Path args;
     Path marks;
+    Path creates;
     Map<String, String> env = new HashMap<>();
 
     @BeforeEach
@@ -51,6 +52,7 @@ class PosixLauncherTest {
         }
         args = dir.resolve("java-args");
         marks = dir.resolve("marks");
+        creates = dir.resolve("java-creates");
         for (String forbidden : List.of("mvn", "git", "curl", "wget")) {
             script(bin.resolve(forbidden), "#!/bin/sh\necho " + forbidden + " >> '" + marks + "'\n");
         }
@@ -64,6 +66,22 @@ class PosixLauncherTest {
     private void standInJava(String version) throws IOException {
         script(bin.resolve("java"), "#!/bin/sh\n"
                 + "if [ \"$1\" = -version ]; then echo 'openjdk version \"" + version + "\" 2025-04-15' >&2; exit 0; fi\n"
+                + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > '" + args + "'\n");
+    }
+
+    /**
+     * A stand-in Java 25 that also plays JEP 483's create step ({@code -XX:AOTMode=create}): it notes each call in
+     * {@code creates} and, if it {@code assembles}, writes the AOT cache named by -XX:AOTCache, else fails.
+     */
+    private void standInJava25(boolean assembles) throws IOException {
+        script(bin.resolve("java"), "#!/bin/sh\n"
+                + "if [ \"$1\" = -version ]; then echo 'openjdk version \"25.0.3\" 2026-04-21 LTS' >&2; exit 0; fi\n"
+                + "if [ \"$1\" = -XX:AOTMode=create ]; then\n"
+                + "  for a in \"$@\"; do printf '%s\\n' \"$a\"; done >> '" + creates + "'\n"
+                + (assembles ? "  for a in \"$@\"; do case \"$a\" in -XX:AOTCache=*) echo cache > \"${a#-XX:AOTCache=}\" ;; esac; done\n"
+                             + "  echo 'AOTCache creation is complete'; exit 0\n"
+                             : "  echo 'Error: the AOT cache could not be created' >&2; exit 1\n")
+                + "fi\n"
                 + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > '" + args + "'\n");
     }
 
@@ -209,5 +227,56 @@ class PosixLauncherTest {
         assertThat(image.exitCode()).as(image.all()).isZero();
         assertThat(javaArgs()).contains("-XX:AOTCache=" + download.toRealPath().resolve("labgrader.aot"))
                 .noneMatch(a -> a.contains("Archive"));
+    }
+
+    @Test
+    @DisplayName("Java 25 (stand-in): the first check records an AOT configuration with the VM's messages off, the next assembles the AOT cache once, in silence, and every later run starts with it")
+    void aotCacheOnJava25() throws IOException {
+        standInJava25(true);
+        Path cache = dir.resolve("home/.cache/labgrader");
+
+        Commands.Result first = launch("check");
+        assertThat(first.exitCode()).as(first.all()).isZero();
+        String conf = javaArgs().stream().filter(a -> a.startsWith("-XX:AOTConfiguration=")).findFirst().orElseThrow()
+                .substring("-XX:AOTConfiguration=".length());
+        assertThat(conf).matches(cache + "/labgrader-\\d+\\.aotconf");
+        assertThat(javaArgs()).contains("-XX:AOTMode=record", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining", "-XX:-DisplayVMOutput")
+                .noneMatch(a -> a.contains("Archive") || a.startsWith("-XX:AOTCache"));
+        assertThat(javaArgs().indexOf("-XX:+UnlockDiagnosticVMOptions")).isLessThan(javaArgs().indexOf("-XX:-DisplayVMOutput"));
+        Files.writeString(Path.of(conf), "configuration"); // what the JVM writes at exit
+
+        Commands.Result second = launch("check");
+        String aot = conf.replace(".aotconf", ".aot");
+        assertThat(second.exitCode()).as(second.all()).isZero();
+        assertThat(second.stdout() + second.stderr()).as("the create step's own output").doesNotContain("AOTCache");
+        assertThat(Files.readAllLines(creates)).contains("-XX:AOTConfiguration=" + conf, "-XX:AOTCache=" + aot, "-cp",
+                download.resolve("labgrader.jar").toRealPath().toString());
+        assertThat(javaArgs()).contains("-XX:AOTCache=" + aot, "-XX:-AOTReplayTraining").noneMatch(a -> a.startsWith("-XX:AOTMode"));
+        assertThat(Path.of(conf)).as("emptied: the cache was tried").isEmptyFile();
+
+        launch("check");
+        assertThat(Files.readAllLines(creates)).as("assembled once").filteredOn("-XX:AOTMode=create"::equals).hasSize(1);
+        assertThat(javaArgs()).contains("-XX:AOTCache=" + aot);
+    }
+
+    @Test
+    @DisplayName("Java 25 (stand-in) that cannot assemble the AOT cache: the next run records the class-data archive instead, and the cache is not tried again")
+    void aotCacheThatCannotBeAssembled() throws IOException {
+        standInJava25(false);
+        launch("check");
+        String conf = javaArgs().stream().filter(a -> a.startsWith("-XX:AOTConfiguration=")).findFirst().orElseThrow()
+                .substring("-XX:AOTConfiguration=".length());
+        Files.writeString(Path.of(conf), "configuration");
+
+        Commands.Result second = launch("check");
+        assertThat(second.exitCode()).as(second.all()).isZero();
+        assertThat(second.stderr()).as("the failed create step's own output").isEmpty();
+        String jsa = conf.replace(".aotconf", ".jsa");
+        assertThat(javaArgs()).contains("-XX:ArchiveClassesAtExit=" + jsa).noneMatch(a -> a.startsWith("-XX:AOT"));
+        Files.writeString(Path.of(jsa), "archive");
+
+        launch("check");
+        assertThat(javaArgs()).contains("-XX:SharedArchiveFile=" + jsa);
+        assertThat(Files.readAllLines(creates)).filteredOn("-XX:AOTMode=create"::equals).hasSize(1);
     }
 }

@@ -34,11 +34,18 @@ final class StudentMachine implements AutoCloseable {
     }
 
     static StudentMachine start(String image, Path folder) {
+        return start(image, folder, List.of());
+    }
+
+    /** With more of `docker run`'s options, e.g. a Java installed from the host (a -v and an -e). */
+    static StudentMachine start(String image, Path folder, List<String> runOptions) {
         String name = "labgrader-student-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        Commands.dockerOk("run", "-d", "--name", name, "--network", "host",
+        List<String> run = new ArrayList<>(List.of("run", "-d", "--name", name, "--network", "host",
                 "-v", "/var/run/docker.sock:/var/run/docker.sock",
-                "-v", folder + ":" + folder, "-w", folder.toString(),
-                image, "sleep", "infinity");
+                "-v", folder + ":" + folder, "-w", folder.toString()));
+        run.addAll(runOptions);
+        run.addAll(List.of(image, "sleep", "infinity"));
+        Commands.dockerOk(run.toArray(String[]::new));
         return new StudentMachine(name, folder);
     }
 
