@@ -3,7 +3,8 @@
 # the same Docker checks with the docker CLI and curl. All run side by side in one hyperfine session (median of
 # RUNS runs each, default 10): the repository's ./labgrader, the student zip on this machine's Java 17 (with the
 # class-data archive its launcher records), and the self-contained runtime image (its own JVM and AOT cache; built
-# when a JDK 25 is there). Prints the medians, the ratios to the shell script and the CPU time (user+sys) of each;
+# when a JDK 25 is there), and with that JDK 25 also the student zip on Java 25 (with the AOT cache its launcher
+# records and assembles in the two warm-up runs). Prints the medians, the ratios to the shell script and the CPU time (user+sys) of each;
 # the README quotes them.
 # With BASELINE=REV (a commit, e.g. the one before a restructuring), that revision's ./labgrader is built in a
 # temporary worktree and timed in the same session, on the same rubric and evidence, for an A/B comparison.
@@ -70,6 +71,10 @@ COMMANDS=(-n "repository ./labgrader" "$ROOT/labgrader $ARGS"
           -n "student zip, Java 17" "$ZIP $ARGS")
 if [ -n "${BASELINE:-}" ]; then
     COMMANDS+=(-n "repository ./labgrader at $BASELINE" "sh -c 'cd b && exec $WORK/baseline/labgrader $ARGS'")
+fi
+JDK25=${LABGRADER_IMAGE_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
+if [ -n "$IMAGE" ] && [ -x "$JDK25/bin/java" ]; then
+    COMMANDS+=(-n "student zip, Java 25" "env XDG_CACHE_HOME=$WORK/cache25 JAVA_HOME=$JDK25 $WORK/zip/labgrader-$VERSION/labgrader $ARGS")
 fi
 if [ -n "$IMAGE" ]; then
     tar -C "$WORK/image" -xzf "$ROOT/target/labgrader-$VERSION-linux-x64.tar.gz"
