@@ -6,6 +6,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -16,6 +21,15 @@ abstract class StudentDownload {
 
     StudentMachine machine;
     StudentLab lab;
+
+    /** The student zip of mvn package, unpacked with the system's unzip into {@code dir}; its folder. */
+    static Path unzipStudentZip(Path dir) {
+        Path zip = Path.of(System.getProperty("labgrader.studentZip", "target/labgrader-0.1.0-student.zip"));
+        assertThat(zip).as("the student zip of mvn package").isRegularFile();
+        Commands.Result unzip = Commands.run(dir, Map.of(), Duration.ofMinutes(1), List.of("unzip", "-q", zip.toAbsolutePath().toString()));
+        assertThat(unzip.exitCode()).as(unzip.all()).isZero();
+        return dir.resolve(zip.getFileName().toString().replace("-student.zip", ""));
+    }
 
     @AfterEach
     void clean() {

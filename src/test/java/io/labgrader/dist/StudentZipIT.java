@@ -38,11 +38,7 @@ class StudentZipIT extends StudentDownload {
 
     @BeforeEach
     void unpack() {
-        Path zip = Path.of(System.getProperty("labgrader.studentZip", "target/labgrader-0.1.0-student.zip"));
-        assertThat(zip).as("the student zip of mvn package").isRegularFile();
-        Commands.Result unzip = Commands.run(dir, Map.of(), Duration.ofMinutes(1), List.of("unzip", "-q", zip.toAbsolutePath().toString()));
-        assertThat(unzip.exitCode()).as(unzip.all()).isZero();
-        folder = dir.resolve(zip.getFileName().toString().replace("-student.zip", ""));
+        folder = unzipStudentZip(dir);
         assertThat(folder.resolve("labgrader")).isExecutable();
         LabDocker.removeLabContainers();
         machine = StudentMachine.start(IMAGE, folder);

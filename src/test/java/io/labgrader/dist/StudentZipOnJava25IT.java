@@ -8,9 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,11 +30,7 @@ class StudentZipOnJava25IT extends StudentDownload {
     @BeforeEach
     void unpack() {
         assertThat(Path.of(JDK, "bin/java")).as("a JDK 25 on this machine (labgrader.jdk25)").isExecutable();
-        Path zip = Path.of(System.getProperty("labgrader.studentZip", "target/labgrader-0.1.0-student.zip"));
-        assertThat(zip).as("the student zip of mvn package").isRegularFile();
-        Commands.Result unzip = Commands.run(dir, Map.of(), Duration.ofMinutes(1), List.of("unzip", "-q", zip.toAbsolutePath().toString()));
-        assertThat(unzip.exitCode()).as(unzip.all()).isZero();
-        folder = dir.resolve(zip.getFileName().toString().replace("-student.zip", ""));
+        folder = unzipStudentZip(dir);
         LabDocker.removeLabContainers();
         machine = StudentMachine.start(RuntimeImageIT.IMAGE, folder,
                 List.of("-v", JDK + ":/opt/java25:ro", "-e", "JAVA_HOME=/opt/java25"));
