@@ -45,7 +45,7 @@ final class BatchRun {
         Language language = options.language();
         BatchGrader grader = new BatchGrader(rubric, new BatchGrader.Settings(input, out, jobs, language, limits, clock, shard,
                 moodle));
-        Progress progress = System.console() != null ? new Bar(language, options.colour()) : new Lines(language, stdout);
+        Progress progress = Terminal.attached() ? new Bar(language, options.colour()) : new Lines(language, stdout);
         Thread onInterrupt = new Thread(() -> interrupted(grader, progress, out, language, stderr), "labgrader-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         BatchResult result;

@@ -96,7 +96,7 @@ final class CommonOptions {
 
     /** Colours only on a terminal, and never when NO_COLOR is set (no-color.org). */
     boolean colour() {
-        return !noColor && System.console() != null && System.getenv("NO_COLOR") == null
+        return !noColor && Terminal.attached() && System.getenv("NO_COLOR") == null
                 && !"dumb".equals(System.getenv("TERM"));
     }
 }

@@ -12,6 +12,8 @@ import picocli.CommandLine.Spec;
 import java.io.FileDescriptor;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /** The labgrader command. */
@@ -22,34 +24,53 @@ public final class Main implements Runnable {
     /**
      * The subcommands, in the order of the help. Added by {@link #commandLine} rather than listed in @Command, so
      * that a run builds picocli's model of its own subcommand only: building all seven (reflection over their
-     * options and mixins) was a fifth of a check's start.
+     * options and mixins) was a fifth of a check's start. A class of its own, so that a check handed to the
+     * {@link CheckServer} loads none of them.
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+    private static final class Subcommands {
+        static final Map<String, Supplier<Object>> ALL = new LinkedHashMap<>();
 
-    static {
-        // picocli looks for Groovy's Closure class (annotations holding closures) unless told not to: a failed class
-        // lookup through the whole jar on every start, for a feature labgrader does not use. Its documented switch.
-        if (System.getProperty("picocli.disable.closures") == null) {
-            System.setProperty("picocli.disable.closures", "true");
+        static {
+            // picocli looks for Groovy's Closure class (annotations holding closures) unless told not to: a failed
+            // class lookup through the whole jar on every start, for a feature labgrader does not use. Its switch.
+            if (System.getProperty("picocli.disable.closures") == null) {
+                System.setProperty("picocli.disable.closures", "true");
+            }
+            ALL.put("check", CheckCommand::new);
+            ALL.put("watch", WatchCommand::new);
+            ALL.put("grade", GradeCommand::new);
+            ALL.put("merge", MergeCommand::new);
+            ALL.put("rubric", RubricCommand::new);
+            ALL.put("labs", LabsCommand::new);
+            ALL.put("replay", ReplayCommand::new);
+            ALL.put("gradescope", GradescopeCommand::new);
         }
-        SUBCOMMANDS.put("check", CheckCommand::new);
-        SUBCOMMANDS.put("watch", WatchCommand::new);
-        SUBCOMMANDS.put("grade", GradeCommand::new);
-        SUBCOMMANDS.put("merge", MergeCommand::new);
-        SUBCOMMANDS.put("rubric", RubricCommand::new);
-        SUBCOMMANDS.put("labs", LabsCommand::new);
-        SUBCOMMANDS.put("replay", ReplayCommand::new);
-        SUBCOMMANDS.put("gradescope", GradescopeCommand::new);
     }
+
+    /** Set by the launcher when it has just asked the check server in vain (-Dlabgrader.server.asked=true). */
+    static final String SERVER_ASKED = "labgrader.server.asked";
 
     @Spec
     CommandSpec spec;
 
     public static void main(String[] args) {
         Timings.mark("java main");
+        // a check goes to the labgrader kept running in the background when there is one; the first check starts it.
+        // The POSIX launcher has asked the server already (CheckServerClient.main) when it says so
+        Optional<CheckServerPlace> server = args.length > 0 && args[0].equals("check")
+                ? CheckServerPlace.forThisRun() : Optional.empty();
+        if (server.isPresent() && System.getProperty(SERVER_ASKED) == null) {
+            OptionalInt served = CheckServerClient.forward(server.get(), args);
+            if (served.isPresent()) {
+                Timings.mark("served");
+                System.exit(served.getAsInt());
+            }
+        }
         printInTheConsolesEncoding();
         Timings.mark("console encoding");
-        System.exit(execute(args));
+        int code = execute(args);
+        server.ifPresent(CheckServer::startInBackground);
+        System.exit(code);
     }
 
     /**
@@ -98,12 +119,13 @@ public final class Main implements Runnable {
      * one (what else could picocli run?), else with all of them (help, a mistyped name, --version).
      */
     static CommandLine commandLine(String first) {
+        Map<String, Supplier<Object>> all = Subcommands.ALL; // first: it switches picocli's closure lookup off
         CommandLine cli = new CommandLine(new Main());
-        Supplier<Object> only = first == null ? null : SUBCOMMANDS.get(first);
+        Supplier<Object> only = first == null ? null : all.get(first);
         if (only != null) {
             cli.addSubcommand(first, only.get());
         } else {
-            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+            all.forEach((name, command) -> cli.addSubcommand(name, command.get()));
         }
         return cli;
     }
