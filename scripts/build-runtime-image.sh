@@ -64,14 +64,18 @@ log "runtime (jlink): $MODULES"
 STRIP=()
 # Linux: drop the native debug symbols (a third of the runtime's size); jlink needs objcopy (binutils) for that
 case "$PLATFORM" in linux-*) command -v objcopy >/dev/null 2>&1 && STRIP=(--strip-native-debug-symbols=exclude-debuginfo-files) ;; esac
+# The runtime's own class-data archive of its JDK classes (--generate-cds-archive, as a JDK has one): the launcher's
+# small JVM that hands a check to the check server starts with it, not with labgrader's AOT cache.
 # The runtime's own default options (jlink --add-options), so that all three launchers get them: the AOT cache holds
 # no method profiles (below), yet a JVM started with one runs a "training replay" thread that contends with the main
 # thread for the class-initialisation lock at each class's first use (about 16 ms of wall and 36 ms of CPU time of a
 # check, measured A/B with 13 runs each)
 "$JDK/bin/jlink$EXE" --add-modules "$MODULES" --include-locales=de,en --strip-debug ${STRIP[@]+"${STRIP[@]}"} \
-    --add-options="-XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining" \
+    --add-options="-XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining" --generate-cds-archive \
     --no-header-files --no-man-pages --compress=zip-6 --output "$DIR/runtime"
 
+# only for heaps over 32 GiB, which a check never has
+rm -f "$DIR/runtime/lib/server/classes_nocoops.jsa"
 cp target/labgrader.jar rubric.yml src/dist/LIESMICH.txt src/dist/README.txt "$DIR/"
 case "$PLATFORM" in
     windows-*) cp src/dist/labgrader.cmd src/dist/labgrader.ps1 "$DIR/" ;;
@@ -103,7 +107,7 @@ fi
 TRAINING='-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining'
 log "AOT cache: recording one '${COMMAND[0]}'"
 run_bounded() { if command -v timeout >/dev/null 2>&1; then timeout 120 "$@"; else "$@"; fi; }
-(cd "$TRAIN" && run_bounded "$JAVA" -XX:AOTCacheOutput="$DIR/labgrader.aot" -Xlog:aot=error $TRAINING \
+(cd "$TRAIN" && LABGRADER_SERVER=off run_bounded "$JAVA" -XX:AOTCacheOutput="$DIR/labgrader.aot" -Xlog:aot=error $TRAINING \
     -XX:TieredStopAtLevel=1 -Xmx512m -Djdk.reflect.useNativeAccessorOnly=true -XX:+UseSerialGC -jar "$JAR" "${COMMAND[@]}" >"$TRAIN/train.log" 2>&1) \
     || { tail -n 30 "$TRAIN/train.log" >&2; die "the training run failed"; }
 [ -f "$DIR/labgrader.aot" ] || { tail -n 30 "$TRAIN/train.log" >&2; die "no AOT cache was written"; }

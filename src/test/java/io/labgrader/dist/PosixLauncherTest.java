@@ -61,6 +61,8 @@ class PosixLauncherTest {
         env.put("LANG", "C.UTF-8");
         env.put("JAVA_HOME", "");
         env.put("XDG_CACHE_HOME", "");
+        env.put("LABGRADER_SERVER", null); // as on a student's machine: not the build's "off", not a CI job
+        env.put("CI", null);
     }
 
     private void standInJava(String version) throws IOException {
@@ -281,5 +283,112 @@ class PosixLauncherTest {
         launch("check");
         assertThat(javaArgs()).contains("-XX:SharedArchiveFile=" + jsa);
         assertThat(Files.readAllLines(creates)).filteredOn("-XX:AOTMode=create"::equals).hasSize(1);
+    }
+
+    /**
+     * A stand-in Java 17 that also plays the check server's client ({@code io.labgrader.cli.CheckServerClient}): it
+     * notes the call in {@code clientCalls} with its arguments and exits with the code in the file {@code served}
+     * (100: no server ran the check).
+     */
+    private Path standInJavaWithClient() throws IOException {
+        Path clientCalls = dir.resolve("client-calls");
+        Path served = dir.resolve("served");
+        Files.writeString(served, "100");
+        script(bin.resolve("java"), "#!/bin/sh\n"
+                + "if [ \"$1\" = -version ]; then echo 'openjdk version \"17.0.15\" 2025-04-15' >&2; exit 0; fi\n"
+                + "for a in \"$@\"; do if [ \"$a\" = io.labgrader.cli.CheckServerClient ]; then\n"
+                + "  for b in \"$@\"; do printf '%s\\n' \"$b\"; done >> '" + clientCalls + "'; echo '--' >> '" + clientCalls + "'\n"
+                + "  read -r code < '" + served + "'; exit \"$code\"\n"
+                + "fi; done\n"
+                + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > '" + args + "'\n");
+        return clientCalls;
+    }
+
+    /** The first check, then what its JVM leaves: the class-data archive and the servers' folder. */
+    private void afterAFirstCheck() throws IOException {
+        assertThat(launch("check").exitCode()).isZero();
+        String jsa = javaArgs().stream().filter(a -> a.startsWith("-XX:ArchiveClassesAtExit=")).findFirst().orElseThrow()
+                .substring("-XX:ArchiveClassesAtExit=".length());
+        Files.writeString(Path.of(jsa), "archive");
+        Files.createDirectories(dir.resolve("home/.cache/labgrader/servers"));
+        Files.delete(args);
+    }
+
+    @Test
+    @DisplayName("check server: a check first asks it through a small JVM (the Java's own archive, arguments unchanged); its exit code is the check's, and no second JVM starts")
+    void servedCheck() throws IOException {
+        Path clientCalls = standInJavaWithClient();
+        afterAFirstCheck();
+        Files.writeString(dir.resolve("served"), "1"); // the served check's own exit code (below --fail-under)
+
+        Commands.Result run = launch("check", "--evidence", "my evidence", "--fail-under", "90");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+        List<String> client = Files.readAllLines(clientCalls);
+        assertThat(client).contains("-Xshare:auto", "-cp", download.resolve("labgrader.jar").toRealPath().toString())
+                .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-XX:AOTCache") || a.startsWith("-XX:ArchiveClassesAtExit"));
+        assertThat(client.subList(client.indexOf("io.labgrader.cli.CheckServerClient") + 1, client.size()))
+                .containsExactly("check", "--evidence", "my evidence", "--fail-under", "90", "--");
+        assertThat(args).as("the full JVM did not start").doesNotExist();
+    }
+
+    @Test
+    @DisplayName("check server: when none ran the check (exit 100), it runs in the full JVM as before, told that the server was asked")
+    void notServedRunsHere() throws IOException {
+        Path clientCalls = standInJavaWithClient();
+        afterAFirstCheck();
+
+        Commands.Result run = launch("check", "--evidence", "ev");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(Files.readAllLines(clientCalls)).filteredOn("--"::equals).hasSize(1);
+        List<String> received = javaArgs();
+        assertThat(received).contains("-Dlabgrader.server.asked=true")
+                .anySatisfy(a -> assertThat(a).startsWith("-XX:SharedArchiveFile="));
+        assertThat(received.subList(received.indexOf("-jar") + 2, received.size())).containsExactly("check", "--evidence", "ev");
+    }
+
+    @Test
+    @DisplayName("check server: not asked for other commands, with LABGRADER_SERVER=off, in a CI job (CI set, even empty), without a servers' folder, or by a Java that never ran this jar")
+    void notAsked() throws IOException {
+        Path clientCalls = standInJavaWithClient();
+        assertThat(launch("check").exitCode()).as("the first check, by a Java not yet known to be new enough").isZero();
+        assertThat(clientCalls).doesNotExist();
+        afterAFirstCheck();
+
+        launch("grade", "submissions");
+        launch("watch");
+        env.put("LABGRADER_SERVER", "off");
+        launch("check");
+        env.put("LABGRADER_SERVER", null);
+        env.put("CI", "");
+        launch("check");
+        env.put("CI", null);
+        assertThat(clientCalls).doesNotExist();
+        assertThat(javaArgs()).doesNotContain("-Dlabgrader.server.asked=true");
+
+        Files.delete(dir.resolve("home/.cache/labgrader/servers"));
+        launch("check");
+        assertThat(clientCalls).doesNotExist();
+
+        Files.createDirectories(dir.resolve("home/.cache/labgrader/servers"));
+        launch("check");
+        assertThat(clientCalls).as("the same setting, with the folder back").exists();
+    }
+
+    @Test
+    @DisplayName("check server, runtime image: the client runs on the image's own java without the AOT cache; not served, the check gets the cache")
+    void imageAsksFirst() throws IOException {
+        Path clientCalls = standInJavaWithClient();
+        Path runtime = Files.createDirectories(download.resolve("runtime/bin"));
+        Files.move(bin.resolve("java"), runtime.resolve("java"));
+        Files.writeString(download.resolve("labgrader.aot"), "cache");
+        Files.createDirectories(dir.resolve("home/.cache/labgrader/servers"));
+
+        Commands.Result run = launch("check");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(Files.readAllLines(clientCalls)).noneMatch(a -> a.startsWith("-XX:AOTCache"));
+        assertThat(javaArgs()).contains("-XX:AOTCache=" + download.toRealPath().resolve("labgrader.aot"), "-Dlabgrader.server.asked=true");
     }
 }
