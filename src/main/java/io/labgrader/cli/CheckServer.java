@@ -1,5 +1,6 @@
 package io.labgrader.cli;
 
+import io.labgrader.probe.process.DetachedProcess;
 import io.labgrader.report.ConsoleEncoding;
 import io.labgrader.report.ConsolePrintStream;
 
@@ -7,7 +8,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -207,11 +207,7 @@ public final class CheckServer {
                 }
             }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), CheckServer.class.getName(), place.key()));
-            new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.to(place.log().toFile()))
-                    .redirectErrorStream(true)
-                    .start();
+            DetachedProcess.start(command, place.log());
         } catch (IOException | RuntimeException e) {
             // no server: the next check runs in its own JVM and tries again
         }

@@ -121,6 +121,7 @@ record CheckServerPlace(Path socket, Path lock, Path log, String key, String ide
         identity.append(System.getProperty("java.home")).append('\0')
                 .append(System.getProperty("java.vm.version")).append('\0')
                 .append(workingFolder).append('\0')
+                .append(folderIdentity(workingFolder)).append('\0')
                 .append(groups()).append('\0');
         for (Map.Entry<String, String> variable : new TreeMap<>(env).entrySet()) {
             if (!SHELL_BOOKKEEPING.contains(variable.getKey())) {
@@ -139,6 +140,19 @@ record CheckServerPlace(Path socket, Path lock, Path log, String key, String ide
         CRC32C crc = new CRC32C();
         crc.update(identity.getBytes(StandardCharsets.UTF_8));
         return String.format("%08x%08x", (int) crc.getValue(), identity.hashCode());
+    }
+
+    /**
+     * The working folder itself, not only its name: a student who deletes the lab's folder and makes it anew works in
+     * another folder under the same name, while a server started in the old one would still write there (its
+     * relative paths are resolved by the system against the folder it started in, now deleted). The file key of
+     * "." (device and inode) is the folder the process is in; where it differs from the named folder's, as for such a
+     * server, the identities differ.
+     */
+    static String folderIdentity(Path workingFolder) throws IOException {
+        Object in = Files.readAttributes(Path.of("."), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Object named = Files.readAttributes(workingFolder, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        return in + (java.util.Objects.equals(in, named) ? "" : " (not " + named + ")");
     }
 
     /**

@@ -68,11 +68,15 @@ class CheckServerIT {
     }
 
     private Commands.Result check(String... args) {
+        return checkIn(dir, args);
+    }
+
+    private Commands.Result checkIn(Path folder, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-jar", JAR.toString(),
                 "check", "--evidence", "ev", "--out", "report"));
         command.addAll(List.of(args));
-        return Commands.run(dir, env, Duration.ofMinutes(2), command);
+        return Commands.run(folder, env, Duration.ofMinutes(2), command);
     }
 
     private List<String> running() {
@@ -111,6 +115,14 @@ class CheckServerIT {
             }
         }
         return condition.getAsBoolean();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static String withoutTimes(String text) {
@@ -161,6 +173,10 @@ class CheckServerIT {
         byte[] bytes = served.stdout().getBytes(StandardCharsets.UTF_8);
         assertThat(new String(bytes, StandardCharsets.US_ASCII)).as("only ASCII on a LANG=C console").isEqualTo(served.stdout());
         assertThat(served.stdout()).contains("[ok]", "Docker Engine erreichbar", "Punkte:").doesNotContain("?", "✔");
+
+        Commands.Result english = check("--lang", "en");
+        assertThat(served(key)).as("the same server, another language").isEqualTo(2);
+        assertThat(english.stdout()).contains("Docker Engine reachable", "Score:").doesNotContain("Punkte");
     }
 
     @Test
@@ -181,6 +197,26 @@ class CheckServerIT {
         String second = running().stream().filter(k -> !k.equals(first)).findFirst().orElseThrow();
         assertThat(served(second)).isEqualTo(1);
         assertThat(served(first)).isZero();
+    }
+
+    @Test
+    @DisplayName("a lab folder deleted and made anew under the same name is not served by the old folder's server (it would write into the deleted one): that server ends")
+    void recreatedFolder() throws IOException {
+        Path lab = Files.createDirectories(dir.resolve("lab"));
+        Files.copy(dir.resolve("rubric.yml"), lab.resolve("rubric.yml"));
+        checkIn(lab);
+        String old = awaitServer(1);
+
+        deleteTree(lab);
+        Files.createDirectories(lab);
+        Files.copy(dir.resolve("rubric.yml"), lab.resolve("rubric.yml"));
+        Commands.Result fresh = checkIn(lab);
+
+        assertThat(fresh.exitCode()).as(fresh.all()).isZero();
+        assertThat(lab.resolve("ev")).as("the evidence, in the new folder").isDirectory();
+        assertThat(lab.resolve("report/results.json")).exists();
+        assertThat(served(old)).isZero();
+        assertThat(awaitTrue(Duration.ofSeconds(5), () -> !running().contains(old))).as("the old server ended").isTrue();
     }
 
     @Test

@@ -67,7 +67,7 @@ class CheckServerPlaceTest {
     @DisplayName("another working folder, a rebuilt jar (new size or time) or a jar elsewhere makes another identity")
     void folderAndJarDecide() throws IOException {
         String base = identity(jar(), dir, env);
-        assertThat(identity(jar(), dir.resolve("other"), env)).isNotEqualTo(base);
+        assertThat(identity(jar(), Files.createDirectories(dir.resolve("other")), env)).isNotEqualTo(base);
 
         Files.setLastModifiedTime(jar(), FileTime.fromMillis(1_700_000_001_000L));
         String touched = identity(jar(), dir, env);
