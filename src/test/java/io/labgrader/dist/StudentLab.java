@@ -48,6 +48,11 @@ final class StudentLab {
         return labgrader("check --lang en --events-since " + since);
     }
 
+    /** The same check in a JVM of its own, never handed to a check server. */
+    Commands.Result checkWithoutServer() {
+        return machine.sh("LABGRADER_SERVER=off " + labgrader + " check --lang en --events-since " + since);
+    }
+
     /** hello-world, then nginx detached on 8080 until it answers, as the lab sheet says. */
     void runHelloWorldAndNginx() {
         dockerOk("run", "hello-world");

@@ -66,7 +66,7 @@ class StudentZipIT extends StudentDownload {
     @Test
     @DisplayName("the class-data archive: not recorded by --version, recorded by the first check, used after, and recorded anew for a changed jar instead of going stale")
     void classDataArchiveFollowsTheJar() throws Exception {
-        String archives = "ls /root/.cache/labgrader/";
+        String archives = "ls -I servers /root/.cache/labgrader/"; // servers/: the check server's sockets
         assertThat(lab.labgrader("--version").exitCode()).isZero();
         assertThat(machine.sh(archives).stdout()).as("archives after --version").isBlank();
 
@@ -88,6 +88,30 @@ class StudentZipIT extends StudentDownload {
         assertThat(sharedAgain.exitCode()).as("a check after the jar changed records a usable archive: "
                 + sharedAgain.all()).isZero();
         assertThat(machine.sh(archives).stdout().strip().split("\\s+")).as("one archive per jar").hasSize(2).contains(recorded);
+    }
+
+    @Test
+    @DisplayName("check server in the clean container: after the lab's first check, the next one is served (a line in the server's log) and reports what a check in its own JVM reports")
+    void laterChecksServed() {
+        lab.runHelloWorldAndNginx();
+        Commands.Result first = lab.check();
+        assertThat(first.exitCode()).as(first.all()).isZero();
+        lab.stopAndRemoveNginx();
+        Commands.Result listening = machine.sh("for i in $(seq 150); do ls /root/.cache/labgrader/servers/*.sock"
+                + " >/dev/null 2>&1 && exit 0; sleep 0.2; done; exit 1");
+        assertThat(listening.exitCode()).as("a check server listens within 30 s of the first check").isZero();
+
+        Commands.Result served = lab.check();
+
+        assertThat(served.exitCode()).as(served.all()).isZero();
+        assertThat(machine.sh("cat /root/.cache/labgrader/servers/*.log").stdout()).as("the server's log")
+                .containsPattern("labgrader check server: \\S+, exit 0, \\d+ ms");
+        lab.assertDockerSectionGraded();
+        Commands.Result own = lab.checkWithoutServer();
+        String time = "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?( UTC|Z)?";
+        assertThat(served.stdout().replaceAll(time, "<time>")).isEqualTo(own.stdout().replaceAll(time, "<time>"))
+                .contains("65 / 100");
+        assertThat(served.stderr()).isEqualTo(own.stderr()).isEmpty();
     }
 
     @Test
