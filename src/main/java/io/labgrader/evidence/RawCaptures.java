@@ -46,7 +46,26 @@ public final class RawCaptures {
             } catch (IOException | EvidenceException | RuntimeException e) {
                 return Optional.empty(); // missing, too large, a link out: the check says the capture is not there
             }
-        }, () -> list(folder), true);
+        }, listedOnce(folder), true);
+    }
+
+    /**
+     * The raw folder's listing, read on first use and kept, like everything derived from the captures: a check of an
+     * engine capture looks for the info saved beside it, and listing the folder for each of them made grading grow
+     * with the square of the snapshots (a bundle of 80 checks: most of a check's time in reading the folder).
+     */
+    private static java.util.function.Supplier<List<String>> listedOnce(Path folder) {
+        return new java.util.function.Supplier<>() {
+            private List<String> listing;
+
+            @Override
+            public synchronized List<String> get() {
+                if (listing == null) {
+                    listing = list(folder);
+                }
+                return listing;
+            }
+        };
     }
 
     private static List<String> list(Path folder) {
