@@ -34,9 +34,11 @@ record CheckServerPlace(Path socket, Path lock, Path log, String key, String ide
     /**
      * Variables that change from one command to the next in the same shell and that nothing labgrader runs reads:
      * the shell's bookkeeping (the last command, the previous folder, the nesting depth), and the padding hyperfine
-     * varies in every run to vary the environment's size.
+     * varies in every run to vary the environment's size. And PWD: the working folder, which the identity holds
+     * itself (its path and file key), and which every POSIX shell sets to the folder it starts in, the one that starts
+     * the server too (a PWD inherited from elsewhere, as under Maven, would otherwise make the server another).
      */
-    static final Set<String> SHELL_BOOKKEEPING = Set.of("_", "OLDPWD", "SHLVL", "HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET");
+    static final Set<String> SHELL_BOOKKEEPING = Set.of("_", "OLDPWD", "PWD", "SHLVL", "HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET");
 
     /** sun_path holds 108 bytes on Linux, 104 on macOS. */
     private static final int MAX_SOCKET_PATH = 100;

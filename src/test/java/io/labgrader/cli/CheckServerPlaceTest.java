@@ -54,11 +54,11 @@ class CheckServerPlaceTest {
     }
 
     @Test
-    @DisplayName("the shell's bookkeeping ($_, OLDPWD, SHLVL) and hyperfine's padding change nothing")
+    @DisplayName("the shell's bookkeeping ($_, OLDPWD, PWD, SHLVL) and hyperfine's padding change nothing")
     void shellBookkeepingIgnored() throws IOException {
         String base = identity(jar(), dir, env);
         Map<String, String> shell = new HashMap<>(env);
-        shell.putAll(Map.of("_", "/usr/bin/labgrader", "OLDPWD", "/home/anna/lab", "SHLVL", "3",
+        shell.putAll(Map.of("_", "/usr/bin/labgrader", "OLDPWD", "/home/anna/lab", "SHLVL", "3", "PWD", "/home/anna",
                 "HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET", "XXXXXXXX"));
         assertThat(identity(jar(), dir, shell)).isEqualTo(base);
     }
@@ -126,14 +126,15 @@ class CheckServerPlaceTest {
     }
 
     @Test
-    @DisplayName("the server keeps the check's JVM options but recording an archive or cache, C1 alone, native reflection and agents")
+    @DisplayName("the server keeps the check's JVM options (C1 alone, its cache) but recording an archive or cache, the batch's thresholds and agents")
     void serverOptions() {
         assertThat(List.of("-XX:AOTCache=/d/labgrader.aot", "-Xmx512m", "-XX:+UseSerialGC", "-XX:SharedArchiveFile=/c/x.jsa",
-                "-Xshare:auto", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining"))
+                "-Xshare:auto", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining", "-XX:TieredStopAtLevel=1",
+                "-Djdk.reflect.useNativeAccessorOnly=true"))
                 .allMatch(CheckServer::keptForTheServer);
         assertThat(List.of("-XX:ArchiveClassesAtExit=/c/x.jsa", "-XX:AOTMode=record", "-XX:AOTConfiguration=/c/x.aotconf",
-                "-XX:AOTCacheOutput=/c/y.aot", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1",
-                "-Djdk.reflect.useNativeAccessorOnly=true", "-agentpath:/p/libasyncProfiler.so=start", "-XX:-DisplayVMOutput"))
+                "-XX:AOTCacheOutput=/c/y.aot", "-XX:CompileThresholdScaling=0.1",
+                "-agentpath:/p/libasyncProfiler.so=start", "-XX:-DisplayVMOutput"))
                 .noneMatch(CheckServer::keptForTheServer);
     }
 }
