@@ -107,7 +107,10 @@ fi
 TRAINING='-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining'
 log "AOT cache: recording one '${COMMAND[0]}'"
 run_bounded() { if command -v timeout >/dev/null 2>&1; then timeout 120 "$@"; else "$@"; fi; }
-(cd "$TRAIN" && LABGRADER_SERVER=off run_bounded "$JAVA" -XX:AOTCacheOutput="$DIR/labgrader.aot" -Xlog:aot=error $TRAINING \
+# The training check is a student's first check, which also starts the check server (CI unset, else it would
+# not): what that start loads is then in the cache too. The server's socket is in the scratch folder, and it ends
+# when the folder is deleted (the trap above).
+(cd "$TRAIN" && unset CI LABGRADER_SERVER && export LABGRADER_CACHE="$TRAIN/cache" && run_bounded "$JAVA" -XX:AOTCacheOutput="$DIR/labgrader.aot" -Xlog:aot=error $TRAINING \
     -XX:TieredStopAtLevel=1 -Xmx512m -Djdk.reflect.useNativeAccessorOnly=true -XX:+UseSerialGC -jar "$JAR" "${COMMAND[@]}" >"$TRAIN/train.log" 2>&1) \
     || { tail -n 30 "$TRAIN/train.log" >&2; die "the training run failed"; }
 [ -f "$DIR/labgrader.aot" ] || { tail -n 30 "$TRAIN/train.log" >&2; die "no AOT cache was written"; }
