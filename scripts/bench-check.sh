@@ -4,8 +4,10 @@
 # RUNS runs each, default 10): the repository's ./labgrader, the student zip on this machine's Java 17 (with the
 # class-data archive its launcher records), and the self-contained runtime image (its own JVM and AOT cache; built
 # when a JDK 25 is there), and with that JDK 25 also the student zip on Java 25 (with the AOT cache its launcher
-# records and assembles in the two warm-up runs). Prints the medians, the ratios to the shell script and the CPU time (user+sys) of each;
-# the README quotes them.
+# records and assembles in the warm-up runs). Each labgrader row's checks are served by the check server its first
+# warm-up check leaves; the image and the Java 17 zip are also timed with it switched off (every check in its own
+# JVM). Prints the medians, the ratios to the shell script and the CPU time (user+sys) of each, then the times of the
+# first ten checks of a session one by one; the README quotes them.
 # With BASELINE=REV (a commit, e.g. the one before a restructuring), that revision's ./labgrader is built in a
 # temporary worktree and timed in the same session, on the same rubric and evidence, for an A/B comparison.
 #   usage: [BASELINE=REV] scripts/bench-check.sh [RUNS]
@@ -26,7 +28,9 @@ if [ -n "${LABGRADER_IMAGE_JDK:-}" ] || [ -x /usr/lib/jvm/temurin-25-jdk-amd64/b
 fi
 
 WORK=$(mktemp -d)
-trap 'docker rm -f lgbench-web >/dev/null 2>&1 || true; [ -z "${BASELINE:-}" ] || git worktree remove --force "$WORK/baseline" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+# the check servers the runs leave end when their sockets go: those in $WORK with it, the repository launcher's in
+# target/servers (a developer's own among them, which the next check starts again)
+trap 'docker rm -f lgbench-web >/dev/null 2>&1 || true; [ -z "${BASELINE:-}" ] || git worktree remove --force "$WORK/baseline" >/dev/null 2>&1 || true; rm -rf "$WORK"; rm -f "$ROOT"/target/servers/*.sock' EXIT
 if [ -n "${BASELINE:-}" ]; then
     echo "bench-check: building the baseline $BASELINE"
     git worktree add -q --detach "$WORK/baseline" "$BASELINE"
@@ -66,9 +70,12 @@ mkdir -p "$WORK/zip" "$WORK/image" "$WORK/cache"
 (cd "$WORK/zip" && unzip -q "$ROOT/target/labgrader-$VERSION-student.zip")
 ZIP="env XDG_CACHE_HOME=$WORK/cache $WORK/zip/labgrader-$VERSION/labgrader"
 ARGS="check --evidence ev --out report --events-since $SINCE"
+# Each labgrader row's first warm-up check leaves a check server (README, "Check server"), and its measured checks
+# are served by it; the rows "no check server" switch it off (LABGRADER_SERVER=off): every check in its own JVM
 COMMANDS=(-n "repository ./labgrader" "$ROOT/labgrader $ARGS"
           -n "shell script (docker CLI + curl)" "$ROOT/scripts/bench/shell-check.sh $SINCE"
-          -n "student zip, Java 17" "$ZIP $ARGS")
+          -n "student zip, Java 17" "$ZIP $ARGS"
+          -n "student zip, Java 17, no check server" "env LABGRADER_SERVER=off $ZIP $ARGS")
 if [ -n "${BASELINE:-}" ]; then
     COMMANDS+=(-n "repository ./labgrader at $BASELINE" "sh -c 'cd b && exec $WORK/baseline/labgrader $ARGS'")
 fi
@@ -78,11 +85,15 @@ if [ -n "$IMAGE" ] && [ -x "$JDK25/bin/java" ]; then
 fi
 if [ -n "$IMAGE" ]; then
     tar -C "$WORK/image" -xzf "$ROOT/target/labgrader-$VERSION-linux-x64.tar.gz"
-    COMMANDS+=(-n "runtime image" "$WORK/image/labgrader-$VERSION-linux-x64/labgrader $ARGS")
+    IMAGE_LAUNCHER="env XDG_CACHE_HOME=$WORK/cache-image $WORK/image/labgrader-$VERSION-linux-x64/labgrader"
+    COMMANDS+=(-n "runtime image" "$IMAGE_LAUNCHER $ARGS"
+               -n "runtime image, no check server" "env LABGRADER_SERVER=off $IMAGE_LAUNCHER $ARGS")
 fi
 
 cd "$WORK"
-hyperfine --warmup 2 --runs "$RUNS" --export-json "$WORK/bench.json" \
+# 5 warm-up runs: the first records the zip's archive or cache and leaves the server, which starts within a second,
+# while the next ones may still run in their own JVM (see the first checks of a session, below, for those)
+hyperfine --warmup 5 --runs "$RUNS" --export-json "$WORK/bench.json" \
     --prepare "rm -rf ev b/ev && cp -r ev0 ev && if [ -d b/ev0 ]; then cp -r b/ev0 b/ev; fi" "${COMMANDS[@]}"
 
 python3 - "$WORK/bench.json" <<'PY'
@@ -95,3 +106,22 @@ for name, median in results.items():
     print(f"median {name:34s} {median * 1000:6.0f} ms   ratio to the shell script {median / shell:5.2f}"
           f"   CPU (user+sys, mean) {cpu[name] * 1000:5.0f} ms")
 PY
+
+# The first checks of a student's session, one by one, 2 s apart, with a cache folder of their own: the first runs in
+# its own JVM and leaves the check server, whose first checks are slower than the medians above (its JIT warms up)
+if [ -n "$IMAGE" ]; then
+    FIRST=("$WORK/image/labgrader-$VERSION-linux-x64/labgrader"); FIRST_NAME="runtime image"
+else
+    FIRST=("$WORK/zip/labgrader-$VERSION/labgrader"); FIRST_NAME="student zip, Java 17 (its archive already recorded)"
+fi
+printf 'first checks of a session, %s, ms:' "$FIRST_NAME"
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+    rm -rf ev && cp -r ev0 ev
+    t0=$(date +%s%N)
+    # shellcheck disable=SC2086 # $ARGS is a list
+    XDG_CACHE_HOME=$WORK/cache-first "${FIRST[@]}" $ARGS >/dev/null 2>&1
+    t1=$(date +%s%N)
+    printf ' %d' $(((t1 - t0) / 1000000))
+    sleep 2
+done
+echo
