@@ -12,6 +12,7 @@ import java.io.DataOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -57,6 +58,11 @@ final class CheckServerClient {
      * went away before printing anything), and the caller runs the check itself.
      */
     static OptionalInt forward(CheckServerPlace place, String[] args) {
+        return forward(place, args, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
+    }
+
+    /** {@link #forward(CheckServerPlace, String[])} onto the given stdout and stderr (raw: the bytes are the server's). */
+    static OptionalInt forward(CheckServerPlace place, String[] args, OutputStream stdout, OutputStream stderr) {
         if (!Files.exists(place.socket())) {
             return OptionalInt.empty();
         }
@@ -75,14 +81,14 @@ final class CheckServerClient {
                     System.console() != null, List.of(args))
                     .writeTo(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))));
             DataInputStream answer = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
-            FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
-            FileOutputStream stderr = new FileOutputStream(FileDescriptor.err);
             while (true) {
                 byte kind = answer.readByte();
                 switch (kind) {
                     case CheckServerProtocol.STDOUT, CheckServerProtocol.STDERR -> {
                         byte[] bytes = answer.readNBytes(answer.readInt());
-                        (kind == CheckServerProtocol.STDOUT ? stdout : stderr).write(bytes);
+                        OutputStream to = kind == CheckServerProtocol.STDOUT ? stdout : stderr;
+                        to.write(bytes);
+                        to.flush();
                         printed = true;
                     }
                     case CheckServerProtocol.EXIT -> {
@@ -101,7 +107,7 @@ final class CheckServerClient {
                 return OptionalInt.empty();
             }
             // half a report is out: running the check again here would print a second one after it
-            new ConsolePrintStream(new FileOutputStream(FileDescriptor.err),
+            new ConsolePrintStream(stderr,
                     new ConsoleEncoding(ConsoleEncoding.charsetOf(System.err, "sun.stderr.encoding")))
                     .println(Messages.CORE.get(languageOf(args), "cli.serverStopped"));
             return OptionalInt.of(ExitCodes.NOTHING_GRADABLE);
