@@ -38,7 +38,8 @@ import java.util.Optional;
  * asking client's stdout and stderr, and ends:
  * <ul>
  *   <li>after {@link #idleSeconds} without a check (default 30 minutes; LABGRADER_SERVER_IDLE in seconds);</li>
- *   <li>when its socket is deleted (cleaning the cache folder stops it) or its jar changes;</li>
+ *   <li>when its socket is deleted (cleaning the cache folder stops it), or its identity changes: its jar is
+ *       rebuilt, its working folder deleted or made anew;</li>
  *   <li>after a fault it cannot vouch for (an Error such as OutOfMemoryError).</li>
  * </ul>
  * LABGRADER_SERVER=off, a CI job (CI set) and Windows use no server.
@@ -47,7 +48,7 @@ public final class CheckServer {
 
     private static final long DEFAULT_IDLE_SECONDS = 30 * 60;
     /**
-     * At most this many servers per user (each holds 100 to 200 MiB): one per terminal whose environment differs.
+     * At most this many servers per user (each holds about 100 MiB): one per terminal whose environment differs.
      * Beyond that, checks run in their own JVM until a server ends.
      */
     static final int MAX_SERVERS = 3;
@@ -89,7 +90,7 @@ public final class CheckServer {
         server.configureBlocking(false);
         try (Selector selector = Selector.open()) {
             server.register(selector, SelectionKey.OP_ACCEPT);
-            while (!broken && System.nanoTime() - lastUse < idleNanos && Files.exists(place.socket()) && jarUnchanged()) {
+            while (!broken && System.nanoTime() - lastUse < idleNanos && Files.exists(place.socket()) && identityUnchanged()) {
                 selector.select(1000);
                 selector.selectedKeys().clear();
                 SocketChannel client = server.accept();
@@ -125,7 +126,7 @@ public final class CheckServer {
             stdout = null;
             stderr = null;
         }
-        if (stdout == null || !request.identity().equals(place.identity()) || !jarUnchanged()
+        if (stdout == null || !request.identity().equals(place.identity()) || !identityUnchanged()
                 || request.args().isEmpty() || !request.args().get(0).equals("check")) {
             CheckServerProtocol.writeExit(socket, CheckServerProtocol.REFUSED, 0);
             return;
@@ -164,7 +165,11 @@ public final class CheckServer {
         }
     }
 
-    private boolean jarUnchanged() {
+    /**
+     * Whether this server is still what its socket's name says: the jars not rebuilt, the working folder not deleted or
+     * made anew (see {@link CheckServerPlace#folderIdentity}). Asked every second and before each check.
+     */
+    private boolean identityUnchanged() {
         try {
             Optional<List<Path>> jars = CheckServerPlace.classPath();
             return jars.isPresent() && CheckServerPlace.identity(jars.get(),
