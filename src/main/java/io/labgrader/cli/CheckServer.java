@@ -110,32 +110,30 @@ public final class CheckServer {
     private void answer(SocketChannel client) throws IOException {
         DataOutputStream socket = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client)));
         CheckServerProtocol.Request request;
-        try (AutoCloseable watch = CheckServerProtocol.closeAfter(client, REQUEST_SECONDS)) {
+        try (CheckServerProtocol.Watchdog watch = CheckServerProtocol.closeAfter(client, REQUEST_SECONDS)) {
             request = CheckServerProtocol.Request.readFrom(new DataInputStream(new BufferedInputStream(Channels.newInputStream(client))));
-        } catch (IOException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e);
         }
-        Charset stdout;
-        Charset stderr;
-        try {
-            stdout = Charset.forName(request.stdoutCharset());
-            stderr = Charset.forName(request.stderrCharset());
-        } catch (IllegalArgumentException e) {
-            stdout = null;
-            stderr = null;
-        }
-        if (stdout == null || !request.identity().equals(place.identity()) || !identityUnchanged()
-                || request.args().isEmpty() || !request.args().get(0).equals("check")) {
+        Optional<Charset> stdout = charset(request.stdoutCharset());
+        Optional<Charset> stderr = charset(request.stderrCharset());
+        if (stdout.isEmpty() || stderr.isEmpty() || !request.identity().equals(place.identity()) || !identityUnchanged()
+                || !CheckServerPlace.isCheck(request.args())) {
             CheckServerProtocol.writeExit(socket, CheckServerProtocol.REFUSED, 0);
             return;
         }
         long start = System.nanoTime();
-        int code = run(request, socket, stdout, stderr);
+        int code = run(request, socket, stdout.get(), stderr.get());
         CheckServerProtocol.writeExit(socket, CheckServerProtocol.EXIT, code);
         System.err.printf("labgrader check server: %s, exit %d, %d ms%n", java.time.Instant.now(), code,
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The client's console charset, or empty for a name this Java does not know (or no charset name at all). */
+    private static Optional<Charset> charset(String name) {
+        try {
+            return Optional.of(Charset.forName(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Runs the check as Main would in the client's JVM, printing into the client's streams. */
@@ -171,9 +169,7 @@ public final class CheckServer {
      */
     private boolean identityUnchanged() {
         try {
-            Optional<List<Path>> jars = CheckServerPlace.classPath();
-            return jars.isPresent() && CheckServerPlace.identity(jars.get(),
-                    Path.of(System.getProperty("user.dir")).toAbsolutePath(), System.getenv()).equals(place.identity());
+            return CheckServerPlace.identityOfThisJvm().equals(Optional.of(place.identity()));
         } catch (IOException e) {
             return false;
         }

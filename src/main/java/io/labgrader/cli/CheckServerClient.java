@@ -17,6 +17,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +48,7 @@ final class CheckServerClient {
      * all of a check's classes at once) a served check does not need.
      */
     public static void main(String[] args) {
-        Optional<CheckServerPlace> place = args.length > 0 && args[0].equals("check")
-                ? CheckServerPlace.forThisRun() : Optional.empty();
+        Optional<CheckServerPlace> place = CheckServerPlace.forCheck(List.of(args));
         OptionalInt served = place.isPresent() ? forward(place.get(), args) : OptionalInt.empty();
         System.exit(served.isPresent() ? served.getAsInt() : NOT_SERVED);
     }
@@ -72,13 +72,12 @@ final class CheckServerClient {
         } catch (IOException | UnsupportedOperationException e) {
             return OptionalInt.empty();
         }
+        Charset stderrCharset = ConsoleEncoding.charsetOf(System.err, "sun.stderr.encoding");
         boolean printed = false;
-        try (channel; AutoCloseable watch = CheckServerProtocol.closeAfter(channel, ANSWER_SECONDS)) {
+        try (channel; CheckServerProtocol.Watchdog watch = CheckServerProtocol.closeAfter(channel, ANSWER_SECONDS)) {
             channel.connect(UnixDomainSocketAddress.of(place.socket()));
-            new CheckServerProtocol.Request(place.identity(),
-                    ConsoleEncoding.charsetOf(System.out, "sun.stdout.encoding").name(),
-                    ConsoleEncoding.charsetOf(System.err, "sun.stderr.encoding").name(),
-                    System.console() != null, List.of(args))
+            new CheckServerProtocol.Request(place.identity(), ConsoleEncoding.charsetOf(System.out, "sun.stdout.encoding").name(),
+                    stderrCharset.name(), Terminal.attached(), List.of(args))
                     .writeTo(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))));
             DataInputStream answer = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
             while (true) {
@@ -100,16 +99,14 @@ final class CheckServerClient {
                     default -> throw new IOException("unknown frame " + kind);
                 }
             }
-        } catch (Exception e) {
+        } catch (IOException | RuntimeException e) {
             if (!printed) {
                 // refused, gone or never there: the check runs in this JVM. The server may have looked at the machine
                 // already; a second look only adds a second snapshot to the evidence
                 return OptionalInt.empty();
             }
             // half a report is out: running the check again here would print a second one after it
-            new ConsolePrintStream(stderr,
-                    new ConsoleEncoding(ConsoleEncoding.charsetOf(System.err, "sun.stderr.encoding")))
-                    .println(Messages.CORE.get(languageOf(args), "cli.serverStopped"));
+            new ConsolePrintStream(stderr, new ConsoleEncoding(stderrCharset)).println(Messages.CORE.get(languageOf(args), "cli.serverStopped"));
             return OptionalInt.of(ExitCodes.NOTHING_GRADABLE);
         }
     }

@@ -54,12 +54,12 @@ record CheckServerPlace(Path socket, Path lock, Path log, String key, String ide
         if ("off".equalsIgnoreCase(env.get("LABGRADER_SERVER")) || env.containsKey("CI") || os.contains("win")) {
             return Optional.empty();
         }
-        Optional<List<Path>> jars = classPath();
-        if (jars.isEmpty()) {
-            return Optional.empty();
-        }
         try {
-            String identity = identity(jars.get(), Path.of(System.getProperty("user.dir")).toAbsolutePath(), env);
+            Optional<String> thisJvm = identityOfThisJvm();
+            if (thisJvm.isEmpty()) {
+                return Optional.empty();
+            }
+            String identity = thisJvm.get();
             String key = key(identity);
             Optional<Path> folder = privateFolder(cacheFolder(env));
             if (folder.isEmpty()) {
@@ -74,6 +74,25 @@ record CheckServerPlace(Path socket, Path lock, Path log, String key, String ide
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // no server: the check runs in this JVM, as it always can
         }
+    }
+
+    /** The place for a run with these arguments: only a check is ever served. */
+    static Optional<CheckServerPlace> forCheck(List<String> args) {
+        return isCheck(args) ? forThisRun() : Optional.empty();
+    }
+
+    static boolean isCheck(List<String> args) {
+        return !args.isEmpty() && args.get(0).equals("check");
+    }
+
+    /**
+     * This JVM's {@link #identity}: its class path's jars, its working folder, its environment; empty where it runs
+     * from class folders ({@link #classPath}). The client names its server by it, the server checks it still holds.
+     */
+    static Optional<String> identityOfThisJvm() throws IOException {
+        Optional<List<Path>> jars = classPath();
+        return jars.isEmpty() ? Optional.empty()
+                : Optional.of(identity(jars.get(), Path.of(System.getProperty("user.dir")).toAbsolutePath(), System.getenv()));
     }
 
     /** The launcher's cache folder (LABGRADER_CACHE, else $XDG_CACHE_HOME/labgrader, else ~/.cache/labgrader). */

@@ -104,13 +104,13 @@ final class CheckServerProtocol {
      * Closes {@code channel} unless the returned watch is closed within {@code seconds}: no wait is endless.
      * A class rather than a lambda: on the client's path every lambda's first call costs milliseconds of linkage.
      */
-    static AutoCloseable closeAfter(java.io.Closeable channel, long seconds) {
+    static Watchdog closeAfter(java.io.Closeable channel, long seconds) {
         Watchdog watch = new Watchdog(channel, seconds);
         watch.start();
         return watch;
     }
 
-    private static final class Watchdog extends Thread implements AutoCloseable {
+    static final class Watchdog extends Thread implements AutoCloseable {
         private final java.io.Closeable channel;
         private final long seconds;
 

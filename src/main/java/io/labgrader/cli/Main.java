@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.FileDescriptor;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -57,8 +58,7 @@ public final class Main implements Runnable {
         Timings.mark("java main");
         // a check goes to the labgrader kept running in the background when there is one; the first check starts it.
         // The POSIX launcher has asked the server already (CheckServerClient.main) when it says so
-        Optional<CheckServerPlace> server = args.length > 0 && args[0].equals("check")
-                ? CheckServerPlace.forThisRun() : Optional.empty();
+        Optional<CheckServerPlace> server = CheckServerPlace.forCheck(List.of(args));
         if (server.isPresent() && System.getProperty(SERVER_ASKED) == null) {
             OptionalInt served = CheckServerClient.forward(server.get(), args);
             if (served.isPresent()) {
